@@ -1,0 +1,145 @@
+"""Segments → blocks with compact ids → chunks under a token budget.
+
+A block is a few consecutive segments shown to the model under one marker (`[12 3:45]`), so a
+timestamp is paid for once per block instead of once per caption line, and the model can cite
+sections, advice and quotes by block id. Chunks are cut only between blocks, preferring pauses
+and speaker changes, and are deterministic for a given transcript and budget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .timefmt import format_clock
+from .tokens import count_tokens
+from .transcript import Segment, Transcript
+
+BLOCK_TARGET_TOKENS = 60
+BLOCK_MAX_TOKENS = 110
+PAUSE_SECONDS = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    id: int
+    segments: tuple[Segment, ...]
+    tokens: int
+
+    @property
+    def start(self) -> float | None:
+        return self.segments[0].start
+
+    @property
+    def end(self) -> float | None:
+        return self.segments[-1].end
+
+    @property
+    def speaker(self) -> str | None:
+        return self.segments[0].speaker
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    def render(self) -> str:
+        """The line the model reads: `[id clock] Speaker: text`."""
+        marker = f"[{self.id} {format_clock(self.start)}]" if self.start is not None else f"[{self.id}]"
+        who = f" {self.speaker}:" if self.speaker else ""
+        return f"{marker}{who} {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    index: int
+    blocks: tuple[Block, ...]
+
+    @property
+    def first_id(self) -> int:
+        return self.blocks[0].id
+
+    @property
+    def last_id(self) -> int:
+        return self.blocks[-1].id
+
+    def render(self) -> str:
+        return "\n".join(block.render() for block in self.blocks)
+
+
+def build_blocks(transcript: Transcript) -> list[Block]:
+    """Group segments into blocks: a new block on a speaker change, at a pause once the block has
+    reached its target size, or before the block would grow past its maximum."""
+    blocks: list[Block] = []
+    current: list[Segment] = []
+    tokens = 0
+
+    def close() -> None:
+        nonlocal current, tokens
+        if current:
+            blocks.append(Block(id=len(blocks) + 1, segments=tuple(current), tokens=tokens))
+        current, tokens = [], 0
+
+    for segment in transcript.segments:
+        cost = count_tokens(segment.text) + 1
+        if current:
+            previous = current[-1]
+            speaker_change = segment.speaker != previous.speaker
+            pause = (
+                segment.start is not None
+                and previous.end is not None
+                and segment.start - previous.end >= PAUSE_SECONDS
+            )
+            natural_break = pause or _ends_sentence(previous.text)
+            if speaker_change or tokens + cost > BLOCK_MAX_TOKENS or (tokens >= BLOCK_TARGET_TOKENS and natural_break):
+                close()
+        current.append(segment)
+        tokens += cost
+    close()
+    return blocks
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!"))
+
+
+def chunk_blocks(blocks: list[Block], budget: int, overlap: int = 1) -> list[Chunk]:
+    """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
+
+    Near the end of each chunk the cut goes where the next block starts after the longest pause or
+    with a new speaker; the next chunk repeats the last `overlap` blocks for context. A single block
+    larger than the budget still gets a chunk of its own (segments are never cut).
+    """
+    costs = [count_tokens(block.render()) + 1 for block in blocks]
+    chunks: list[Chunk] = []
+    start = 0
+    while start < len(blocks):
+        end, used = start, 0
+        while end < len(blocks) and (end == start or used + costs[end] <= budget):
+            used += costs[end]
+            end += 1
+        if end < len(blocks):
+            end = _best_cut(blocks, costs, start, end, budget)
+        chunks.append(Chunk(index=len(chunks), blocks=tuple(blocks[start:end])))
+        if end >= len(blocks):
+            break
+        start = max(end - overlap, start + 1)
+    return chunks
+
+
+def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budget: int) -> int:
+    """Choose the cut among the blocks in the last fifth of the budget; latest wins ties."""
+    best, best_score = end, -1.0
+    tail = 0
+    for cut in range(end - 1, start, -1):
+        tail += costs[cut]
+        if tail > budget // 5:
+            break
+        before, after = blocks[cut - 1], blocks[cut]
+        gap = (after.start - before.end) if after.start is not None and before.end is not None else 0.0
+        score = max(gap, 0.0) + (2.0 if after.speaker != before.speaker else 0.0) + (1.0 if "?" in after.text else 0.0)
+        if score > best_score:
+            best, best_score = cut, score
+    return best
+
+
+def transcript_tokens(blocks: list[Block]) -> int:
+    return sum(block.tokens for block in blocks)

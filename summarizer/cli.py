@@ -1,0 +1,167 @@
+"""The `summarizer` command: run, validate, schema, render, cache, model."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .document import EpisodeMeta
+from .errors import InputError, SummarizerError
+from .home import summarizer_home
+from .output import episode_dir, write_files
+from .pipeline import Pipeline, Settings
+from .providers import ProviderOptions, make_provider
+from .render import render
+from .report import ProgressLine, run_report
+from .store import AnswerStore
+from .transcript import DEFAULT_MAX_BYTES, FORMATS, read_transcript
+from .validation import check_document, load_schema, validation_errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except SummarizerError as exc:
+        print(f"summarizer: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("summarizer: interrupted (answers already received are kept)", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="summarizer", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"summarizer {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="summarise transcripts into outputs/<episode>/")
+    run.add_argument("paths", nargs="+", type=Path, metavar="TRANSCRIPT")
+    run.add_argument("-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)")
+    run.add_argument("--format", choices=FORMATS, help="transcript format (default: detected from content)")
+    run.add_argument("--provider", choices=("auto", "openai", "local"), default="auto")
+    run.add_argument("--model", help="model name for an OpenAI-compatible endpoint (or SUMMARIZER_MODEL)")
+    run.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)")
+    run.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
+    run.add_argument("--local-model", choices=("default", "small"), help="embedded model: default (1.5B) or small (0.5B, faster, weaker)")
+    run.add_argument("--model-path", type=Path, help="run any GGUF file with the embedded runtime")
+    run.add_argument("--context-window", type=int, help="the model's context size in tokens")
+    run.add_argument("--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)")
+    run.add_argument("--concurrency", type=int, help="model calls in flight (default: 8 remote, 1 embedded)")
+    run.add_argument("--no-cache", action="store_true", help="neither reuse nor keep model answers")
+    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
+    run.add_argument("--title", help="episode title")
+    run.add_argument("--guest", action="append", default=[], help="guest name (repeatable)")
+    run.add_argument("--host", action="append", default=[], help="host name (repeatable)")
+    run.add_argument("--url", help="episode video/audio URL, for timestamp links")
+    run.add_argument("--date", help="publication date")
+    run.set_defaults(handler=cmd_run)
+
+    validate = commands.add_parser("validate", help="check a summary.json against the schema")
+    validate.add_argument("file", type=Path)
+    validate.set_defaults(handler=cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the episode document's JSON Schema")
+    schema.set_defaults(handler=lambda args: print(json.dumps(load_schema("summary"), indent=2)) or 0)
+
+    rend = commands.add_parser("render", help="render a summary.json again, without a model")
+    rend.add_argument("file", type=Path)
+    rend.add_argument("--format", choices=("markdown",), default="markdown")
+    rend.add_argument("--template", type=Path, help="a Jinja2 template file to use instead")
+    rend.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    rend.set_defaults(handler=cmd_render)
+
+    cache = commands.add_parser("cache", help="the store of answers already paid for")
+    cache.add_argument("action", choices=("stats", "prune"))
+    cache.add_argument("--older-than", type=float, default=30.0, metavar="DAYS", help="prune answers older than this")
+    cache.set_defaults(handler=cmd_cache)
+    return parser
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    progress = ProgressLine()
+    transcripts = [read_transcript(path, args.format, args.max_bytes) for path in args.paths]
+    meta = EpisodeMeta(title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host))
+    folders = [episode_dir(args.output, meta.slug_for(t.source)) for t in transcripts]
+    options = ProviderOptions(
+        provider=args.provider, model=args.model, base_url=args.base_url, api_key=args.api_key,
+        local_model=args.local_model, model_path=args.model_path, context_window=args.context_window,
+    )
+    provider = make_provider(options, progress.notice)
+    store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
+    settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency)
+    pipeline = Pipeline(provider, store, settings, progress)
+    failures = 0
+    try:
+        for transcript, folder in zip(transcripts, folders):
+            try:
+                result = asyncio.run(pipeline.run(transcript, meta))
+            except SummarizerError as exc:
+                if len(transcripts) == 1:
+                    raise
+                failures += 1
+                progress.notice(f"summarizer: {transcript.source}: {exc}")
+                continue
+            files = {
+                "summary.json": json.dumps(result.document, indent=2, ensure_ascii=False) + "\n",
+                "show-notes.md": render(result.document, "markdown"),
+            }
+            written = write_files(folder, files)
+            print(run_report(folder.name, result.stats, f"{provider.name} · {provider.model}",
+                             [str(p) for p in written], transcript.duration))
+    finally:
+        if store is not None:
+            store.close()
+    return 1 if failures else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{args.file}: cannot be read ({exc})") from None
+    errors = validation_errors(check_document(text), "summary")
+    for error in errors:
+        print(error)
+    if not errors:
+        print(f"{args.file}: valid")
+    return 1 if errors else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    try:
+        document = check_document(args.file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{args.file}: cannot be read ({exc.strerror})") from None
+    errors = validation_errors(document, "summary")
+    if errors:
+        raise InputError(f"{args.file}: not a valid summary document: {errors[0]}")
+    text = render(document, args.format, args.template)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        write_files(args.output.parent, {args.output.name: text})
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    store = AnswerStore(summarizer_home() / "answers.sqlite")
+    try:
+        if args.action == "prune":
+            print(f"removed {store.prune(args.older_than)} answers older than {args.older_than:g} days")
+        stats = store.stats()
+        print(f"{store.path}: {stats.answers} answers, {stats.prompt_tokens:,} prompt + "
+              f"{stats.completion_tokens:,} completion tokens paid for, {stats.bytes / 1e6:.1f} MB")
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

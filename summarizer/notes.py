@@ -1,0 +1,204 @@
+"""Notes: what map and merge answers hold once checked against the transcript.
+
+Pure logic. Model answers cite blocks by id; an id that does not exist in the chunk, a quote that is
+not in the transcript, or advice with nothing in common with the block it cites is dropped here and
+counted, so nothing invented reaches the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+from .chunking import Block
+from .grounding import Located, QuoteLocator
+from .timefmt import format_clock
+
+DUPLICATE_SIMILARITY = 85.0
+MAX_QUOTE_WORDS = 60
+_STOPWORDS = frozenset(
+    "about above after again also always because been before being between both could does doing down during "
+    "each even every from further have having here into just know like made make many more most much must "
+    "need never only other over really same should some something such than that their them then there these "
+    "they thing things think this those through very want what when where which while will with would your "
+    "youre yourself people going gonna actually maybe well yeah okay right kind sort".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    start_block: int
+    end_block: int
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    text: str
+    speaker: str | None
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    name: str
+    kind: str
+    block: int
+
+
+@dataclass(frozen=True)
+class Notes:
+    sections: tuple[Section, ...] = ()
+    advice: tuple[Advice, ...] = ()
+    quotes: tuple[Located, ...] = ()
+    resources: tuple[Resource, ...] = ()
+
+
+@dataclass
+class Drops:
+    """What was thrown away and why; reported after every run."""
+
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, reason: str, n: int = 1) -> None:
+        self.counts[reason] += n
+
+
+def content_words(text: str) -> set[str]:
+    words = (re.sub(r"[^\w]", "", w.lower()) for w in text.split())
+    return {w[:6] for w in words if len(w) >= 4 and w not in _STOPWORDS}
+
+
+def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: QuoteLocator, drops: Drops) -> Notes:
+    """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up."""
+    sections = spans(answer["sections"], set(blocks), max(blocks), drops, "section citing a block outside its chunk")
+
+    advice = []
+    for item in answer["advice"]:
+        block = item["block"]
+        if block not in blocks:
+            drops.add("advice citing a block outside its chunk")
+            continue
+        nearby = " ".join(blocks[b].text for b in (block - 1, block, block + 1) if b in blocks)
+        if not content_words(item["text"]) & content_words(nearby):
+            drops.add("advice with nothing in common with its block")
+            continue
+        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block]), block))
+
+    quotes = []
+    for item in answer["quotes"]:
+        if item["block"] not in blocks:
+            drops.add("quote citing a block outside its chunk")
+            continue
+        if len(item["text"].split()) > MAX_QUOTE_WORDS:
+            drops.add(f"quote longer than {MAX_QUOTE_WORDS} words")
+            continue
+        located = locator.locate(item["text"], item["block"])
+        if located is None:
+            drops.add("quote not found in the transcript")
+            continue
+        quotes.append(located)
+
+    resources = []
+    for item in answer["resources"]:
+        if item["block"] not in blocks or not item["name"].strip():
+            drops.add("resource citing a block outside its chunk")
+            continue
+        resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
+    return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
+
+
+_NO_NAME = frozenset({"", "null", "none", "unknown", "speaker", "the speaker", "host", "guest", "n/a"})
+
+
+def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops, reason: str) -> list[Section]:
+    """Sections from their start blocks: each runs to the block before the next one starts."""
+    starts: dict[int, dict[str, Any]] = {}
+    for item in items:
+        if item["start_block"] not in valid or item["start_block"] > last or not item["title"].strip():
+            drops.add(reason)
+        else:
+            starts.setdefault(item["start_block"], item)
+    ordered = sorted(starts.items())
+    return [
+        Section(first, ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last, item["title"].strip(), item["summary"].strip())
+        for i, (first, item) in enumerate(ordered)
+    ]
+
+
+def _speaker(named: str | None, block: Block) -> str | None:
+    """The transcript's speaker label wins over a name the model guessed; placeholders are no name."""
+    if block.speaker:
+        return block.speaker
+    if named is None or named.strip().lower() in _NO_NAME or len(named.split()) > 4:
+        return None
+    return named.strip()
+
+
+def combine(parts: Iterable[Notes]) -> Notes:
+    """Notes of consecutive parts as one, in order, without duplicates from overlapping chunks."""
+    parts = list(parts)
+    first_by_start: dict[int, Section] = {}
+    for section in (s for p in parts for s in p.sections):
+        first_by_start.setdefault(section.start_block, section)
+    sections = sorted(first_by_start.values(), key=lambda s: s.start_block)
+    return Notes(
+        sections=tuple(sections),
+        advice=tuple(dedupe([a for p in parts for a in p.advice], key=lambda a: a.text)),
+        quotes=tuple(dedupe([q for p in parts for q in p.quotes], key=lambda q: q.text)),
+        resources=tuple(dedupe([r for p in parts for r in p.resources], key=lambda r: r.name.lower(), fuzzy=False)),
+    )
+
+
+def dedupe(items: list, key, fuzzy: bool = True) -> list:
+    """First of each group of items whose keys are equal (or, with `fuzzy`, near-equal)."""
+    kept: list = []
+    for item in items:
+        text = key(item)
+        if any(text == key(k) or (fuzzy and fuzz.token_set_ratio(text, key(k)) >= DUPLICATE_SIMILARITY) for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:
+    """Notes as compact numbered lines for a merge or reduce prompt (never the transcript itself)."""
+    lines = ["Sections:"]
+    for s in notes.sections:
+        lines.append(f"- blocks {s.start_block}-{s.end_block} ({format_clock(blocks[s.start_block].start)}) {s.title}: {s.summary}")
+    lines.append("Advice:")
+    lines += [f"{i}. {a.text}" + (f" ({a.speaker})" if a.speaker else "") for i, a in enumerate(notes.advice, 1)]
+    lines.append("Quotes:")
+    lines += [f'{i}. "{q.text}" ({format_clock(q.start)})' for i, q in enumerate(notes.quotes, 1)]
+    return "\n".join(lines)
+
+
+def pick(items: tuple, numbers: list[int], drops: Drops, what: str) -> list:
+    """Items chosen by 1-based number, in the order chosen; unknown or repeated numbers are dropped."""
+    chosen, seen = [], set()
+    for n in numbers:
+        if 1 <= n <= len(items) and n not in seen:
+            seen.add(n)
+            chosen.append(items[n - 1])
+        else:
+            drops.add(f"{what} chosen by an unknown number")
+    return chosen
+
+
+def notes_from_merge(answer: dict[str, Any], notes: Notes, blocks: dict[int, Block], drops: Drops) -> Notes:
+    """A merge answer applied to the notes it was given: sections rewritten, the rest chosen."""
+    low = min((s.start_block for s in notes.sections), default=0)
+    high = max((s.end_block for s in notes.sections), default=-1)
+    valid = {b for b in blocks if low <= b <= high}
+    sections = spans(answer["sections"], valid, high, drops, "merged section citing a block outside its notes")
+    return Notes(
+        sections=tuple(sections or notes.sections),
+        advice=tuple(pick(notes.advice, answer["advice"], drops, "advice")),
+        quotes=tuple(pick(notes.quotes, answer["quotes"], drops, "quote")),
+        resources=notes.resources,
+    )

@@ -1,0 +1,235 @@
+"""Map, bounded collapse, reduce: a transcript becomes an episode document.
+
+Side effects are limited to model calls (through the provider protocol) and the answer store;
+everything else is delegated to the pure modules (chunking, notes, grounding, document).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
+from .document import EpisodeMeta, build_document
+from .errors import AnswerError, InputError, ProviderError, SummarizerError
+from .grounding import QuoteLocator
+from .notes import Drops, Notes, combine, notes_from_map, notes_from_merge, render_notes
+from .prompts import fence, load_prompt
+from .providers.base import Provider
+from .store import AnswerStore, answer_key
+from .timefmt import format_clock
+from .tokens import count_message_tokens, count_tokens
+from .transcript import Transcript
+from .validation import Answer, ask_valid, model_schema, validation_errors
+
+DEFAULT_CHUNK_TOKENS = 2400
+SAFETY_MARGIN = 256
+
+
+@dataclass(frozen=True)
+class Settings:
+    chunk_tokens: int | None = None
+    overlap: int = 1
+    concurrency: int | None = None
+    map_answer_tokens: int = 900
+    merge_answer_tokens: int = 1200
+    reduce_answer_tokens: int = 1500
+    max_collapse_depth: int = 3
+    attempts: int = 3
+
+
+@dataclass
+class RunStats:
+    chunks: int = 0
+    calls: int = 0
+    cached_answers: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    request_tokens: int = 0
+    transcript_tokens: int = 0
+    collapse_depth: int = 0
+    quotes_kept: int = 0
+    seconds: float = 0.0
+    drops: Drops = field(default_factory=Drops)
+
+    @property
+    def amplification(self) -> float:
+        """Prompt tokens of every request over the transcript's own tokens (1.0 = read once)."""
+        return self.request_tokens / self.transcript_tokens if self.transcript_tokens else 0.0
+
+
+@dataclass(frozen=True)
+class Result:
+    document: dict[str, Any]
+    stats: RunStats
+
+
+class ChunkFailed(SummarizerError):
+    """One chunk could not be answered; everything else already answered is in the store."""
+
+
+Progress = Callable[[str, int, int], None]
+
+
+class Pipeline:
+    def __init__(
+        self,
+        provider: Provider,
+        store: AnswerStore | None = None,
+        settings: Settings = Settings(),
+        progress: Progress = lambda stage, done, total: None,
+    ) -> None:
+        self.provider = provider
+        self.store = store
+        self.settings = settings
+        self.progress = progress
+        self._semaphore = asyncio.Semaphore(settings.concurrency or provider.concurrency)
+
+    def chunk_budget(self) -> int:
+        """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
+        fixed = count_message_tokens(load_prompt("map").messages(transcript=""))
+        room = self.provider.context_window - fixed - self.settings.map_answer_tokens - SAFETY_MARGIN
+        budget = self.settings.chunk_tokens or min(DEFAULT_CHUNK_TOKENS, room)
+        if room < 100 or budget > room:
+            raise InputError(
+                f"a {self.provider.context_window}-token context leaves room for {room} transcript tokens per chunk;"
+                f" choose --chunk-tokens of at most {room} or a larger --context-window"
+            )
+        return budget
+
+    async def run(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Result:
+        started = time.monotonic()
+        stats = RunStats()
+        blocks = build_blocks(transcript)
+        chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
+        stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
+        by_id = {b.id: b for b in blocks}
+        locator = QuoteLocator(transcript, blocks)
+
+        mapped = await self._map(chunks, by_id, locator, stats)
+        notes = await self._collapse(mapped, by_id, stats)
+        answer = await self._ask("reduce", load_prompt("reduce").messages(
+            metadata=_metadata_lines(meta), notes=fence(render_notes(notes, by_id), "notes")
+        ), self.settings.reduce_answer_tokens, stats)
+        self.progress("reduce", 1, 1)
+        generator = {"provider": self.provider.name, "model": self.provider.model}
+        document = build_document(answer.data, notes, transcript, blocks, meta, generator, stats.drops)
+        errors = validation_errors(document, "summary")
+        if errors:
+            raise SummarizerError(f"internal error: the document does not fit its schema: {errors[0]}")
+        stats.quotes_kept = len(document["quotes"])
+        stats.seconds = time.monotonic() - started
+        return Result(document, stats)
+
+    async def _map(self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, stats: RunStats) -> list[Notes]:
+        prompt = load_prompt("map")
+        done = 0
+        self.progress("map", 0, len(chunks))
+
+        async def one(chunk: Chunk) -> Notes:
+            nonlocal done
+            answer = await self._ask("map", prompt.messages(transcript=fence(chunk.render())), self.settings.map_answer_tokens, stats)
+            done += 1
+            self.progress("map", done, len(chunks))
+            own = {b.id: b for b in chunk.blocks}
+            return notes_from_map(answer.data, own, locator, stats.drops)
+
+        results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
+        for chunk, result in zip(chunks, results):
+            if isinstance(result, BaseException):
+                if not isinstance(result, (AnswerError, ProviderError)):
+                    raise result
+                span = f"{format_clock(chunk.blocks[0].start)}–{format_clock(chunk.blocks[-1].end)}"
+                failed = sum(isinstance(r, BaseException) for r in results)
+                raise ChunkFailed(
+                    f"chunk {chunk.index + 1}/{len(chunks)} (blocks {chunk.first_id}-{chunk.last_id}"
+                    f"{', ' + span if span != '–' else ''}) failed: {result}"
+                    f" [{failed} of {len(chunks)} chunks failed; answers already received are kept: run again to resume]"
+                )
+        return [r for r in results if isinstance(r, Notes)]
+
+    async def _collapse(self, parts: list[Notes], by_id: dict[int, Block], stats: RunStats) -> Notes:
+        """Merge notes in groups until they fit one reduce call; at most `max_collapse_depth` rounds,
+        each at least halving the number of parts, then a deterministic trim: it cannot loop."""
+        reduce_room = self._room("reduce", self.settings.reduce_answer_tokens)
+        merge_room = self._room("merge", self.settings.merge_answer_tokens)
+        level = parts
+        while True:
+            combined = combine(level)
+            if count_tokens(render_notes(combined, by_id)) <= reduce_room:
+                return combined
+            if stats.collapse_depth >= self.settings.max_collapse_depth or len(level) == 1:
+                return trim(combined, by_id, reduce_room)
+            stats.collapse_depth += 1
+            groups = group_parts(level, by_id, merge_room)
+            level = list(await asyncio.gather(*(self._merge(g, by_id, merge_room, stats) for g in groups)))
+
+    async def _merge(self, group: list[Notes], by_id: dict[int, Block], room: int, stats: RunStats) -> Notes:
+        notes = trim(combine(group), by_id, room)
+        messages = load_prompt("merge").messages(notes=fence(render_notes(notes, by_id), "notes"))
+        answer = await self._ask("merge", messages, self.settings.merge_answer_tokens, stats)
+        return notes_from_merge(answer.data, notes, by_id, stats.drops)
+
+    def _room(self, step: str, answer_tokens: int) -> int:
+        fixed = count_message_tokens(load_prompt(step).messages(notes="", metadata=""))
+        return self.provider.context_window - fixed - answer_tokens - SAFETY_MARGIN
+
+    async def _ask(self, step: str, messages: list[dict[str, str]], max_tokens: int, stats: RunStats) -> Answer:
+        stats.request_tokens += count_message_tokens(messages)
+        key = answer_key(self.provider.identity(), step, messages, model_schema(step), max_tokens)
+        if self.store is not None and (stored := self.store.get(key)) is not None:
+            stats.cached_answers += 1
+            return stored
+        async with self._semaphore:
+            answer = await ask_valid(self.provider.complete, messages, step, max_tokens, self.settings.attempts)
+        if self.store is not None:
+            self.store.put(key, step, self.provider.model, answer)
+        stats.calls += answer.calls
+        stats.prompt_tokens += answer.prompt_tokens
+        stats.completion_tokens += answer.completion_tokens
+        return answer
+
+
+def group_parts(parts: list[Notes], by_id: dict[int, Block], room: int) -> list[list[Notes]]:
+    """Consecutive groups that fit `room` where possible, never of one part (so each round shrinks)."""
+    groups: list[list[Notes]] = []
+    current: list[Notes] = []
+    for part in parts:
+        if len(current) >= 2 and count_tokens(render_notes(combine([*current, part]), by_id)) > room:
+            groups.append(current)
+            current = []
+        current.append(part)
+    if current:
+        if len(current) == 1 and groups:
+            groups[-1].append(current[0])
+        else:
+            groups.append(current)
+    return groups
+
+
+def trim(notes: Notes, by_id: dict[int, Block], room: int) -> Notes:
+    """Drop the lowest-ranked advice and quotes, then shorten summaries, until the notes fit."""
+    for _ in range(32):
+        if count_tokens(render_notes(notes, by_id)) <= room:
+            return notes
+        if len(notes.quotes) > 2 or len(notes.advice) > 2:
+            notes = Notes(notes.sections, notes.advice[: max(2, len(notes.advice) * 3 // 4)],
+                          notes.quotes[: max(2, len(notes.quotes) * 3 // 4)], notes.resources)
+        else:
+            notes = Notes(tuple(_shorten(s) for s in notes.sections), notes.advice, notes.quotes, notes.resources)
+    return notes
+
+
+def _shorten(section):
+    words = section.summary.split()
+    return type(section)(section.start_block, section.end_block, section.title, " ".join(words[: max(8, len(words) * 2 // 3)]))
+
+
+def _metadata_lines(meta: EpisodeMeta) -> str:
+    lines = [f"Episode title: {meta.title}" if meta.title else "",
+             f"Guests: {', '.join(meta.guests)}" if meta.guests else "",
+             f"Hosts: {', '.join(meta.hosts)}" if meta.hosts else ""]
+    text = "\n".join(line for line in lines if line)
+    return text + "\n" if text else ""

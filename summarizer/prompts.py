@@ -1,0 +1,51 @@
+"""Prompt templates, one file per step in `prompts/`, loaded by name.
+
+A file holds a `=== system ===` part and a `=== user ===` part; `$name` placeholders are filled
+with `string.Template`, so transcript text can never be read as template syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from string import Template
+
+_SOURCE_TREE = Path(__file__).resolve().parent.parent / "prompts"
+_PACKAGED = Path(__file__).resolve().parent / "prompts"
+_PART = re.compile(r"^=== (system|user) ===$", re.M)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    system: str
+    user: str
+
+    def render_user(self, **values: str) -> str:
+        return Template(self.user).substitute(values)
+
+    def messages(self, **values: str) -> list[dict[str, str]]:
+        """System part first and constant, so a local model reuses its cache across calls."""
+        return [
+            {"role": "system", "content": Template(self.system).substitute(values)},
+            {"role": "user", "content": self.render_user(**values)},
+        ]
+
+
+def prompt_dir() -> Path:
+    return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
+
+
+@lru_cache(maxsize=None)
+def load_prompt(name: str) -> Prompt:
+    text = (prompt_dir() / f"{name}.md").read_text(encoding="utf-8")
+    parts = _PART.split(text)
+    sections = dict(zip(parts[1::2], (p.strip() for p in parts[2::2])))
+    return Prompt(name=name, system=sections.get("system", ""), user=sections.get("user", ""))
+
+
+def fence(text: str, tag: str = "transcript") -> str:
+    """Text as inert data inside `<tag>` fences: nothing inside can close or reopen the fence."""
+    return text.replace(f"</{tag}", f"</ {tag}").replace(f"<{tag}", f"< {tag}")

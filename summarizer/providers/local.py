@@ -1,0 +1,81 @@
+"""The embedded model: a GGUF file run in-process by llama.cpp (`llama-cpp-python`).
+
+Answers are constrained by the JSON schema during decoding (llama.cpp compiles it to a grammar),
+and still validated above this layer. Calls run one at a time in a worker thread: two cores are
+fully used by one decode, and a single context lets llama.cpp reuse the cached system prompt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelFileError
+from ..validation import Reply, model_schema
+from .model_files import check_gguf
+
+DEFAULT_CONTEXT = 8192
+
+
+class LocalProvider:
+    name = "local"
+    concurrency = 1
+
+    def __init__(self, path: Path, context_window: int = DEFAULT_CONTEXT, threads: int | None = None) -> None:
+        self.path = path
+        self.model = path.stem
+        self.context_window = context_window
+        self._threads = threads or os.cpu_count() or 2
+        self._llm: Any = None
+        self._lock = asyncio.Lock()
+
+    def identity(self) -> dict[str, Any]:
+        return {"provider": self.name, "model": self.model, "bytes": self.path.stat().st_size}
+
+    def load(self) -> None:
+        """Load the model once per run (seconds for a 1 GB file)."""
+        if self._llm is not None:
+            return
+        check_gguf(self.path)
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise ModelFileError(
+                "the embedded model needs llama-cpp-python: pip install 'summarizer[local]'"
+            ) from None
+        try:
+            self._llm = Llama(
+                model_path=str(self.path),
+                n_ctx=self.context_window,
+                n_threads=self._threads,
+                n_batch=512,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise ModelFileError(f"{self.path}: llama.cpp could not load it ({exc}); delete it and run again") from None
+
+    async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+        async with self._lock:
+            return await asyncio.to_thread(self._complete, messages, schema_name, max_tokens)
+
+    def _complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+        self.load()
+        result = self._llm.create_chat_completion(
+            messages=messages,
+            response_format={"type": "json_object", "schema": model_schema(schema_name)},
+            max_tokens=max_tokens,
+            temperature=0.0,
+        )
+        choice = result["choices"][0]
+        usage = result.get("usage") or {}
+        return Reply(
+            text=choice["message"].get("content") or "",
+            prompt_tokens=usage.get("prompt_tokens", 0),
+            completion_tokens=usage.get("completion_tokens", 0),
+            finish_reason=choice.get("finish_reason") or "stop",
+        )
+
+    async def aclose(self) -> None:
+        self._llm = None

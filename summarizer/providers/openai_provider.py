@@ -1,0 +1,168 @@
+"""OpenAI and OpenAI-compatible servers through the official `openai` client.
+
+One retry policy, here and only here: the client's own retries are off (`max_retries=0`) and
+tenacity retries transient faults (429 honouring Retry-After, 408, 409, 5xx, dropped connections,
+timeouts) with jittered exponential backoff and a bounded total time. Client errors (400, 401,
+403, 404) fail at once with a message saying what to fix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, Awaitable, Callable
+
+import openai
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_random_exponential
+
+from ..errors import ProviderError
+from ..prompts import load_prompt
+from ..tokens import count_message_tokens, count_tokens
+from ..validation import Reply, model_schema
+
+RETRY_STATUS = {408, 409, 429}
+MAX_ATTEMPTS = 6
+MAX_RETRY_SECONDS = 300.0
+MAX_RETRY_AFTER = 120.0
+_backoff = wait_random_exponential(multiplier=1, max=30)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+def _transient(exc: BaseException) -> bool:
+    if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError)):
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code in RETRY_STATUS or exc.status_code >= 500)
+
+
+def retry_after(exc: BaseException | None) -> float | None:
+    """Seconds the server asked us to wait (`retry-after-ms` or `retry-after`), if it said."""
+    response = getattr(exc, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is not None:
+            try:
+                return min(max(float(value) * scale, 0.0), MAX_RETRY_AFTER)
+            except ValueError:
+                continue
+    return None
+
+
+def _wait(retry_state) -> float:
+    asked = retry_after(retry_state.outcome.exception())
+    return asked if asked is not None else _backoff(retry_state)
+
+
+class OpenAIProvider:
+    name = "openai"
+
+    def __init__(
+        self,
+        model: str,
+        api_key: str | None,
+        base_url: str | None,
+        context_window: int = 16384,
+        concurrency: int = 8,
+        timeout: float = 120.0,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.model = model
+        self.base_url = base_url
+        self.context_window = context_window
+        self.concurrency = concurrency
+        self._api_key = api_key or ""
+        self._sleep = sleep
+        self._mode = "json_schema"
+        self._client = openai.AsyncOpenAI(
+            api_key=api_key or "no-key", base_url=base_url, max_retries=0, timeout=timeout
+        )
+
+    def identity(self) -> dict[str, Any]:
+        return {"provider": self.name, "model": self.model, "base_url": str(self._client.base_url)}
+
+    async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+        while True:
+            mode = self._mode
+            try:
+                return await self._complete_with_retries(messages, schema_name, max_tokens, mode)
+            except openai.BadRequestError as exc:
+                if mode != "json_schema" or not _about_response_format(exc):
+                    raise self._fatal(exc) from None
+                self._mode = "json_object"
+            except openai.APIStatusError as exc:
+                raise self._fatal(exc) from None
+            except (openai.APIConnectionError, openai.APITimeoutError) as exc:
+                raise ProviderError(self._redact(f"cannot reach {self._client.base_url}: {exc}")) from None
+
+    async def _complete_with_retries(
+        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str
+    ) -> Reply:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception(_transient),
+            wait=_wait,
+            stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_RETRY_SECONDS),
+            sleep=self._sleep,
+            reraise=True,
+        ):
+            with attempt:
+                return await self._call(messages, schema_name, max_tokens, mode)
+        raise AssertionError("unreachable")
+
+    async def _call(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str) -> Reply:
+        schema = model_schema(schema_name)
+        if mode == "json_schema":
+            response_format: dict[str, Any] = {
+                "type": "json_schema",
+                "json_schema": {"name": schema_name, "strict": True, "schema": schema},
+            }
+        else:
+            instructions = load_prompt("json_mode").system.replace("$schema", json.dumps(schema))
+            messages = [{"role": "system", "content": instructions}, *messages]
+            response_format = {"type": "json_object"}
+        response = await self._client.chat.completions.create(
+            model=self.model,
+            messages=messages,
+            response_format=response_format,
+            max_tokens=max_tokens,
+            temperature=0,
+        )
+        choice = response.choices[0]
+        text = choice.message.content or ""
+        if not text.strip():
+            refusal = getattr(choice.message, "refusal", None)
+            text = ""
+            if refusal:
+                raise ProviderError(f"the model refused: {refusal[:200]}")
+        usage = response.usage
+        return Reply(
+            text=text,
+            prompt_tokens=usage.prompt_tokens if usage else count_message_tokens(messages),
+            completion_tokens=usage.completion_tokens if usage else count_tokens(text),
+            finish_reason=choice.finish_reason or "stop",
+        )
+
+    def _fatal(self, exc: openai.APIStatusError) -> ProviderError:
+        hints = {
+            400: "the server rejected the request",
+            401: "the API key was refused: check OPENAI_API_KEY or --api-key",
+            403: "the API key may not use this model or endpoint",
+            404: f"model {self.model!r} or the endpoint was not found: check --model and --base-url",
+            429: "rate limited after every retry: lower --concurrency or try later",
+        }
+        hint = hints.get(exc.status_code, "the server kept failing")
+        detail = getattr(exc, "message", "") or ""
+        return ProviderError(self._redact(f"{hint} (HTTP {exc.status_code}: {detail[:200]})"))
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._api_key, "***") if self._api_key else text
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+def _about_response_format(exc: openai.BadRequestError) -> bool:
+    text = str(exc).lower()
+    return "response_format" in text or "json_schema" in text

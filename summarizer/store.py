@@ -1,0 +1,88 @@
+"""Answers already paid for, kept across runs.
+
+SQLite in WAL mode: each answer is committed the moment it is validated, so a crash or kill -9
+loses nothing already answered, and several runs (or processes) can share one store safely —
+SQLite serialises writers and readers never block. The key is a hash of everything that
+determines an answer: provider, model, rendered messages (so prompt files), schema, decoding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .validation import Answer
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    key TEXT PRIMARY KEY,
+    step TEXT NOT NULL,
+    model TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    created REAL NOT NULL
+)
+"""
+
+
+def answer_key(identity: dict[str, Any], step: str, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int) -> str:
+    payload = json.dumps(
+        {"identity": identity, "step": step, "messages": messages, "schema": schema, "max_tokens": max_tokens},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    answers: int
+    prompt_tokens: int
+    completion_tokens: int
+    bytes: int
+
+
+class AnswerStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(_SCHEMA)
+
+    def get(self, key: str) -> Answer | None:
+        row = self._db.execute(
+            "SELECT data, prompt_tokens, completion_tokens FROM answers WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Answer(data=json.loads(row[0]), prompt_tokens=row[1], completion_tokens=row[2], calls=0)
+
+    def put(self, key: str, step: str, model: str, answer: Answer) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key, step, model, json.dumps(answer.data, ensure_ascii=False), answer.prompt_tokens,
+             answer.completion_tokens, time.time()),
+        )
+
+    def stats(self) -> StoreStats:
+        count, prompt, completion = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(completion_tokens), 0) FROM answers"
+        ).fetchone()
+        size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*"))
+        return StoreStats(count, prompt, completion, size)
+
+    def prune(self, older_than_days: float) -> int:
+        cursor = self._db.execute("DELETE FROM answers WHERE created < ?", (time.time() - older_than_days * 86400,))
+        self._db.execute("VACUUM")
+        return cursor.rowcount
+
+    def close(self) -> None:
+        self._db.close()

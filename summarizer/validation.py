@@ -1,0 +1,174 @@
+"""Schemas by name, validation with readable error paths, and the re-ask loop for model answers."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Awaitable, Callable
+
+from jsonschema import Draft202012Validator
+from tenacity import AsyncRetrying, RetryError, retry_if_exception_type, stop_after_attempt
+
+from .errors import AnswerError, InputError
+from .prompts import load_prompt
+
+# Keywords OpenAI's strict structured-output mode accepts; anything else is refused there.
+STRICT_KEYWORDS = {
+    "type", "properties", "required", "additionalProperties", "items", "enum", "const",
+    "description", "anyOf", "$defs", "$ref", "minItems", "maxItems", "minimum", "maximum",
+    "pattern", "format",
+}
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema `summarizer/schemas/<name>.schema.json`."""
+    path = resources.files("summarizer") / "schemas" / f"{name}.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def model_schema(name: str) -> dict[str, Any]:
+    """The schema as sent to a model: the same constraints without the `$schema` marker."""
+    schema = copy.deepcopy(load_schema(name))
+    schema.pop("$schema", None)
+    return schema
+
+
+def validation_errors(instance: Any, name: str) -> list[str]:
+    """Every violation as `path: message`, in document order; empty when valid."""
+    validator = Draft202012Validator(load_schema(name))
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    return [f"{e.json_path}: {e.message}" for e in errors]
+
+
+def strict_problems(schema: Any, path: str = "$") -> list[str]:
+    """Why OpenAI's strict mode would refuse this schema (empty list: it would accept it)."""
+    problems: list[str] = []
+    if not isinstance(schema, dict):
+        return problems
+    for key in schema:
+        if key not in STRICT_KEYWORDS:
+            problems.append(f"{path}: keyword {key!r} is not supported in strict mode")
+    if "properties" in schema:
+        if schema.get("additionalProperties") is not False:
+            problems.append(f"{path}: objects need additionalProperties: false")
+        if sorted(schema.get("required", [])) != sorted(schema["properties"]):
+            problems.append(f"{path}: every property must be required")
+        for key, sub in schema["properties"].items():
+            problems += strict_problems(sub, f"{path}.{key}")
+    if "items" in schema:
+        problems += strict_problems(schema["items"], f"{path}[]")
+    for i, sub in enumerate(schema.get("anyOf", [])):
+        problems += strict_problems(sub, f"{path}.anyOf[{i}]")
+    return problems
+
+
+class InvalidAnswer(Exception):
+    """A model answer that does not parse or does not fit its schema; the re-ask carries `errors`."""
+
+    def __init__(self, errors: list[str], text: str) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+        self.text = text
+
+
+class TruncatedAnswer(InvalidAnswer):
+    """The model ran out of answer tokens: the next attempt gets a larger budget."""
+
+
+def parse_answer(text: str, schema_name: str) -> dict[str, Any]:
+    """JSON object from a model's text (tolerating a ```json fence) that fits the named schema."""
+    body = text.strip()
+    if body.startswith("```"):
+        body = body.strip("`").removeprefix("json").strip()
+    try:
+        data = json.loads(body)
+    except json.JSONDecodeError as exc:
+        raise InvalidAnswer([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"], text) from None
+    errors = validation_errors(data, schema_name)
+    if errors:
+        raise InvalidAnswer(errors[:10], text)
+    return data
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a provider returns for one call."""
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    finish_reason: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A validated answer with what it cost across every attempt."""
+
+    data: dict[str, Any]
+    prompt_tokens: int
+    completion_tokens: int
+    calls: int
+
+
+Complete = Callable[[list[dict[str, str]], str, int], Awaitable[Reply]]
+
+
+async def ask_valid(
+    complete: Complete,
+    messages: list[dict[str, str]],
+    schema_name: str,
+    max_tokens: int,
+    attempts: int = 3,
+    max_tokens_cap: int = 8192,
+) -> Answer:
+    """Call the model until its answer fits the schema, re-asking with the errors each time.
+
+    Only parse and schema failures are retried here (transient HTTP faults are the provider's);
+    a truncated answer is retried with twice the answer budget rather than the same call.
+    """
+    conversation = list(messages)
+    budget = max_tokens
+    spent = {"prompt": 0, "completion": 0, "calls": 0}
+    try:
+        async for attempt in AsyncRetrying(
+            stop=stop_after_attempt(attempts), retry=retry_if_exception_type(InvalidAnswer), reraise=False
+        ):
+            with attempt:
+                reply = await complete(conversation, schema_name, budget)
+                spent["prompt"] += reply.prompt_tokens
+                spent["completion"] += reply.completion_tokens
+                spent["calls"] += 1
+                try:
+                    if reply.finish_reason == "length":
+                        raise TruncatedAnswer([f"the answer was cut off at {budget} tokens"], reply.text)
+                    data = parse_answer(reply.text, schema_name)
+                except TruncatedAnswer:
+                    budget = min(budget * 2, max_tokens_cap)
+                    conversation = list(messages)
+                    raise
+                except InvalidAnswer as exc:
+                    conversation = [*messages, {"role": "assistant", "content": reply.text[:4000]}, _reask(exc.errors)]
+                    raise
+    except RetryError as exc:
+        failure = exc.last_attempt.exception()
+        detail = "; ".join(failure.errors[:3]) if isinstance(failure, InvalidAnswer) else str(failure)
+        raise AnswerError(f"no valid {schema_name} answer after {attempts} attempts: {detail}") from None
+    return Answer(data=data, prompt_tokens=spent["prompt"], completion_tokens=spent["completion"], calls=spent["calls"])
+
+
+def _reask(errors: list[str]) -> dict[str, str]:
+    return {"role": "user", "content": load_prompt("reask").render_user(errors="\n".join(f"- {e}" for e in errors))}
+
+
+def check_document(path_text: str) -> dict[str, Any]:
+    """Parse a JSON document for `summarizer validate`; unparseable input is an InputError."""
+    try:
+        return json.loads(path_text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}") from None

@@ -1,0 +1,195 @@
+"""A scripted OpenAI-compatible server on 127.0.0.1 for tests (never a way to summarise).
+
+It answers `/v1/chat/completions` from the request's own content, so every result can be traced to
+the chunk that produced it: a map answer names the blocks it was shown, quotes the first words of
+the middle block verbatim and gives advice built from that block's words. It refuses schemas that
+OpenAI's strict mode would refuse, records every request, and plays scripted faults in order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+
+from summarizer.validation import model_schema, strict_problems
+
+BLOCK_LINE = re.compile(r"^\[(\d+)(?: [\d:]+)?\](?: [^:]{1,40}:)? (.*)$", re.M)
+SECTION_LINE = re.compile(r"^- blocks (\d+)-(\d+) ")
+NUMBERED = re.compile(r"^(\d+)\. ", re.M)
+
+
+@dataclass
+class Fault:
+    """One scripted misbehaviour, used for the next request instead of a good answer."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str | None = None  # raw answer content to send with status 200
+    finish_reason: str = "stop"
+    drop: bool = False  # close the connection without answering
+    delay: float = 0.0
+    mutate: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # edit the good answer
+
+
+def map_answer(user: str) -> dict[str, Any]:
+    blocks = [(int(i), text) for i, text in BLOCK_LINE.findall(user)]
+    first, last = blocks[0][0], blocks[-1][0]
+    middle_id, middle_text = blocks[len(blocks) // 2]
+    words = middle_text.split()
+    return {
+        "sections": [{"start_block": first, "title": f"Blocks {first} to {last}",
+                      "summary": f"What was said in blocks {first} to {last}."}],
+        "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
+        "quotes": [{"block": middle_id, "text": " ".join(words[:10])}],
+        "resources": [{"block": first, "kind": "website", "name": f"Site of block {first}"}],
+    }
+
+
+def merge_answer(user: str) -> dict[str, Any]:
+    spans = [tuple(map(int, m.groups())) for line in user.splitlines() if (m := SECTION_LINE.match(line))]
+    numbers = _numbers(user)
+    return {
+        "sections": [{"start_block": spans[0][0], "title": f"Merged {spans[0][0]}-{spans[-1][1]}",
+                      "summary": "Merged sections."}],
+        "advice": numbers["Advice"][:2],
+        "quotes": numbers["Quotes"][:2],
+    }
+
+
+def reduce_answer(user: str) -> dict[str, Any]:
+    spans = [tuple(map(int, m.groups())) for line in user.splitlines() if (m := SECTION_LINE.match(line))]
+    numbers = _numbers(user)
+    return {
+        "title": f"An episode in {len(spans)} parts",
+        "tagline": "What the scripted server read.",
+        "summary": f"The notes had {len(spans)} sections.",
+        "chapters": [{"start_block": a, "title": f"Chapter from block {a}"} for a, b in spans],
+        "advice": numbers["Advice"],
+        "quotes": numbers["Quotes"],
+    }
+
+
+def _numbers(user: str) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {"Advice": [], "Quotes": []}
+    current = None
+    for line in user.splitlines():
+        if line.rstrip(":") in found:
+            current = line.rstrip(":")
+        elif current and (m := NUMBERED.match(line)):
+            found[current].append(int(m.group(1)))
+    return found
+
+
+ANSWERS = {"map": map_answer, "merge": merge_answer, "reduce": reduce_answer}
+
+
+class ScriptedServer:
+    def __init__(self, json_schema: bool = True) -> None:
+        self.json_schema = json_schema
+        self.faults: list[Fault] = []
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> "ScriptedServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def script(self, *faults: Fault) -> None:
+        with self._lock:
+            self.faults.extend(faults)
+
+    def steps(self) -> list[str]:
+        return [r["step"] for r in self.requests]
+
+    def _next_fault(self) -> Fault | None:
+        with self._lock:
+            return self.faults.pop(0) if self.faults else None
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                status, headers, payload = server.answer(body, dict(self.headers))
+                if payload is None:
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+    def answer(self, body: dict[str, Any], headers: dict[str, str]):
+        fmt = body.get("response_format") or {}
+        step = fmt.get("json_schema", {}).get("name") if fmt.get("type") == "json_schema" else None
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        if step is None:  # JSON mode: the schema is in the first system message
+            schema_text = body["messages"][0]["content"]
+            step = "reduce" if '"chapters"' in schema_text else "map" if '"resources"' in schema_text else "merge"
+        record = {"step": step, "body": body, "headers": headers}
+        with self._lock:
+            self.requests.append(record)
+        if fmt.get("type") == "json_schema":
+            if not self.json_schema:
+                return 400, {}, _error(400, "response_format json_schema is not supported by this server")
+            problems = strict_problems(fmt["json_schema"]["schema"])
+            if problems:
+                return 400, {}, _error(400, "Invalid schema for response_format: " + problems[0])
+        fault = self._next_fault()
+        if fault and fault.delay:
+            time.sleep(fault.delay)
+        if fault and fault.drop:
+            return 0, {}, None
+        if fault and fault.status != 200:
+            return fault.status, fault.headers, _error(fault.status, f"scripted {fault.status}")
+        answer = _fit(ANSWERS[step](user), model_schema(step))
+        if fault and fault.mutate:
+            answer = fault.mutate(answer)
+        content = fault.body if fault and fault.body is not None else json.dumps(answer)
+        prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
+        return 200, {}, {
+            "id": f"chatcmpl-{len(self.requests)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body["model"],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                         "finish_reason": fault.finish_reason if fault else "stop"}],
+            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content.split()),
+                      "total_tokens": prompt_tokens + len(content.split())},
+        }
+
+
+def _fit(answer: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """Cut lists to the schema's maxItems, as constrained decoding would."""
+    return {key: value[: schema["properties"][key].get("maxItems")] if isinstance(value, list) else value
+            for key, value in answer.items()}
+
+
+def _error(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": "invalid_request_error" if status < 500 else "server_error", "code": status}}

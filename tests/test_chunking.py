@@ -1,0 +1,62 @@
+from summarizer.chunking import build_blocks, chunk_blocks
+from summarizer.tokens import count_tokens
+from summarizer.transcript import parse_transcript
+
+
+def _long_transcript(lines: int = 400):
+    text = "\n".join(f"{i // 60}:{i % 60:02d} line {i} says something about topic {i // 50} today" for i in range(lines))
+    return parse_transcript(text)
+
+
+def test_blocks_have_consecutive_ids_and_keep_every_segment_once_in_order():
+    t = _long_transcript()
+    blocks = build_blocks(t)
+    assert [b.id for b in blocks] == list(range(1, len(blocks) + 1))
+    assert [s.index for b in blocks for s in b.segments] == list(range(len(t.segments)))
+
+
+def test_block_renders_one_marker_not_one_timestamp_per_line():
+    blocks = build_blocks(_long_transcript())
+    rendered = blocks[1].render()
+    assert rendered.startswith(f"[2 {blocks[1].start // 60:.0f}:")
+    assert rendered.count("[") == 1 and len(blocks[1].segments) > 1
+
+
+def test_a_speaker_change_starts_a_new_block():
+    t = parse_transcript("0:00 A: hi there\n0:02 A: still me\n0:04 B: my turn\n")
+    assert [[s.text for s in b.segments] for b in build_blocks(t)] == [["hi there", "still me"], ["my turn"]]
+
+
+def test_every_block_lands_in_a_chunk_within_budget():
+    blocks = build_blocks(_long_transcript())
+    chunks = chunk_blocks(blocks, budget=500, overlap=0)
+    assert [b.id for c in chunks for b in c.blocks] == [b.id for b in blocks]
+    assert all(count_tokens(c.render()) <= 500 for c in chunks)
+
+
+def test_chunks_overlap_by_the_requested_blocks():
+    chunks = chunk_blocks(build_blocks(_long_transcript()), budget=500, overlap=1)
+    for previous, following in zip(chunks, chunks[1:]):
+        assert following.first_id == previous.last_id
+
+
+def test_chunking_is_deterministic():
+    blocks = build_blocks(_long_transcript())
+    assert chunk_blocks(blocks, 700) == chunk_blocks(blocks, 700)
+
+
+def test_cut_prefers_a_long_pause():
+    lines = [f"0:{i:02d} word word word word word word word word" for i in range(0, 40, 2)]
+    lines += [f"1:{i:02d} word word word word word word word word" for i in range(30, 50, 2)]
+    t = parse_transcript("\n".join(lines))
+    blocks = build_blocks(t)
+    pause_block = next(b for b in blocks if b.start >= 90)
+    total = sum(count_tokens(b.render()) + 1 for b in blocks)
+    chunks = chunk_blocks(blocks, budget=total - 5, overlap=0)
+    assert chunks[1].first_id == pause_block.id
+
+
+def test_an_oversized_block_still_gets_a_chunk():
+    t = parse_transcript("0:00 " + "long " * 300 + "\n0:10 short\n")
+    chunks = chunk_blocks(build_blocks(t), budget=50, overlap=0)
+    assert sum(len(c.blocks) for c in chunks) == len(build_blocks(t))

@@ -1,0 +1,106 @@
+"""The `summarizer` command as a user meets it: exit codes, one-line errors, files written whole."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from summarizer.grounding import normalize
+from summarizer.transcript import read_transcript
+
+SECRET = "sk-never-print-me-123"
+
+
+def _run_cli(server, transcript: Path, out: Path, *extra: str) -> int:
+    return main(["run", str(transcript), "--base-url", server.base_url, "--model", "scripted",
+                 "--api-key", SECRET, "-o", str(out), "--chunk-tokens", "600", *extra])
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary", b"0:10 b\n0:01 a\n", b"caf\xe9 \xff\xfe"])
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, server, content):
+    bad = tmp_path / "episode.txt"
+    bad.write_bytes(content)
+    assert _run_cli(server, bad, tmp_path / "out") == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("summarizer: error: ") and "\n" not in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists() and server.requests == []
+
+
+def test_missing_file_and_directory_exit_2(tmp_path, server):
+    assert _run_cli(server, tmp_path / "absent.txt", tmp_path / "out") == 2
+    assert _run_cli(server, tmp_path, tmp_path / "out") == 2
+
+
+def test_unwritable_output_folder_exits_2_before_any_model_call(tmp_path, server):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    transcript = tmp_path / "ep.txt"
+    transcript.write_text("0:00 hello there everyone\n0:05 welcome to the show\n")
+    assert _run_cli(server, transcript, blocker) == 2
+    assert server.requests == []
+
+
+def test_run_over_the_shared_transcript_writes_a_valid_document_and_show_notes(tmp_path, capsys, server, shared_transcript):
+    assert _run_cli(server, shared_transcript, tmp_path / "out") == 0
+    folder = tmp_path / "out" / "datatalks-misra-turp"
+    doc = json.loads((folder / "summary.json").read_text())
+    assert main(["validate", str(folder / "summary.json")]) == 0
+    transcript = read_transcript(shared_transcript)
+    chapters = doc["chapters"]
+    assert chapters[0]["start"] == 0.0 and chapters[-1]["end"] == transcript.duration
+    assert all(a["end"] == b["start"] and a["start"] < b["start"] for a, b in zip(chapters, chapters[1:]))
+    words = " ".join(normalize(" ".join(s.text for s in transcript.segments)))
+    assert doc["quotes"] and all(" ".join(normalize(q["text"])) in words for q in doc["quotes"])
+    for quote in doc["quotes"]:
+        first = next(i for i, s in enumerate(transcript.segments) if s.start == quote["start"])
+        following = " ".join(s.text for s in transcript.segments[first : first + 30])
+        assert 0 <= following.find(quote["text"]) < len(transcript.segments[first].text)
+    notes = (folder / "show-notes.md").read_text()
+    assert notes.startswith(f"# {doc['title']}") and "## Chapters" in notes
+    out = capsys.readouterr().out
+    for label in ("chunks", "model calls", "tokens", "quotes", "time"):
+        assert f"\n{label}" in out or out.startswith(label)
+    assert SECRET not in out + notes + (folder / "summary.json").read_text()
+
+
+def test_secret_never_reaches_the_answer_store(tmp_path, server, isolated_home):
+    transcript = tmp_path / "ep.txt"
+    transcript.write_text("\n".join(f"0:{i:02d} line {i} about compost and soil and seeds" for i in range(0, 60, 3)))
+    assert _run_cli(server, transcript, tmp_path / "out") == 0
+    assert all(SECRET.encode() not in p.read_bytes() for p in isolated_home.iterdir())
+
+
+def test_validate_reports_error_paths_and_exits_1(tmp_path, capsys):
+    doc = tmp_path / "summary.json"
+    doc.write_text(json.dumps({"schema_version": "1.0", "title": 3}))
+    assert main(["validate", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert "$.title: 3 is not of type 'string'" in out and "'chapters' is a required property" in out
+
+
+def test_validate_unparseable_file_exits_2(tmp_path):
+    doc = tmp_path / "summary.json"
+    doc.write_text("{not json")
+    assert main(["validate", str(doc)]) == 2
+
+
+def test_schema_command_prints_the_public_schema(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"] == {"const": "1.0"}
+
+
+def test_render_remakes_show_notes_without_a_model(tmp_path, server):
+    transcript = tmp_path / "ep.txt"
+    transcript.write_text("\n".join(f"0:{i:02d} line {i} about compost and soil and seeds" for i in range(0, 60, 3)))
+    assert _run_cli(server, transcript, tmp_path / "out") == 0
+    folder = tmp_path / "out" / "ep"
+    assert main(["render", str(folder / "summary.json"), "-o", str(tmp_path / "again.md")]) == 0
+    assert (tmp_path / "again.md").read_text() == (folder / "show-notes.md").read_text()
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "summarizer.cli", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("summarizer ")

@@ -1,0 +1,45 @@
+from summarizer.chunking import build_blocks
+from summarizer.grounding import QuoteLocator, normalize
+from summarizer.transcript import parse_transcript
+
+TEXT = """0:00 Host: welcome to the show today we talk about
+0:03 Host: building data teams that last
+0:07 Guest: um so the most important thing is to
+0:10 Guest: hire people who like to learn every single day
+0:14 Host: that's a great point
+"""
+
+
+def _locator():
+    t = parse_transcript(TEXT)
+    return QuoteLocator(t, build_blocks(t))
+
+
+def test_normalize_drops_case_punctuation_and_fillers():
+    assert normalize("Um, So THE most-important thing!") == ["so", "the", "mostimportant", "thing"]
+
+
+def test_exact_quote_across_caption_lines_gets_transcript_words_time_and_speaker():
+    found = _locator().locate("So the most important thing is to hire people who like to learn.", block=2)
+    assert found.text == "so the most important thing is to hire people who like to learn"
+    assert (found.start, found.speaker) == (7.0, "Guest")
+    assert found.end == 14.0
+
+
+def test_retyped_quote_with_fillers_removed_is_replaced_by_the_transcript_words():
+    found = _locator().locate("the most important thing is to hire people who like learning every day")
+    assert found is not None
+    assert found.text.startswith("the most important thing is to hire people who like to learn")
+
+
+def test_quote_citing_the_wrong_block_is_still_found_elsewhere():
+    found = _locator().locate("welcome to the show today we talk about building data teams", block=3)
+    assert found.text == "welcome to the show today we talk about building data teams" and found.start == 0.0
+
+
+def test_invented_quote_is_not_found():
+    assert _locator().locate("machine learning will replace every data engineer by next year") is None
+
+
+def test_too_short_quote_is_not_a_quote():
+    assert _locator().locate("great point") is None

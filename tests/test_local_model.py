@@ -1,0 +1,94 @@
+"""The embedded model for real: llama.cpp in-process, and llama.cpp's own OpenAI-compatible server.
+
+Slow (minutes): marked `slow`, run alone with `pytest -m slow`, and run in CI. They use the small
+model (0.5B) to keep CI fast; the README's main job runs the default model the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from summarizer.grounding import normalize
+from summarizer.home import summarizer_home
+from summarizer.pipeline import Pipeline, Settings
+from summarizer.providers.model_files import MODELS, ensure_model
+from summarizer.providers.openai_provider import OpenAIProvider
+from summarizer.transcript import read_transcript
+from summarizer.validation import validation_errors
+
+pytestmark = pytest.mark.slow
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "sample-episode.txt"
+
+
+@pytest.fixture(scope="module")
+def small_model() -> Path:
+    pytest.importorskip("llama_cpp")
+    return ensure_model(MODELS["small"], summarizer_home(), print)
+
+
+def _assert_grounded_document(doc: dict, transcript_path: Path) -> None:
+    assert validation_errors(doc, "summary") == []
+    transcript = read_transcript(transcript_path)
+    assert doc["chapters"][0]["start"] == 0.0 and doc["chapters"][-1]["end"] == transcript.duration
+    words = " ".join(normalize(" ".join(s.text for s in transcript.segments)))
+    assert all(" ".join(normalize(q["text"])) in words for q in doc["quotes"])
+    assert doc["title"].strip() and doc["summary"].strip()
+
+
+def test_embedded_model_summarises_the_sample_episode_end_to_end(small_model, tmp_path, capsys):
+    assert main(["run", str(EXAMPLE), "--model-path", str(small_model), "-o", str(tmp_path)]) == 0
+    doc = json.loads((tmp_path / "sample-episode" / "summary.json").read_text())
+    _assert_grounded_document(doc, EXAMPLE)
+    assert doc["generator"] == {"name": "summarizer", "version": doc["generator"]["version"],
+                                "provider": "local", "model": small_model.stem}
+    assert re.search(r"model calls +[2-9] made, 0 answers reused", capsys.readouterr().out)
+    assert main(["run", str(EXAMPLE), "--model-path", str(small_model), "-o", str(tmp_path)]) == 0
+    assert re.search(r"model calls +0 made, 2 answers reused", capsys.readouterr().out)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def llama_server(small_model):
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(small_model), "--model_alias", "small",
+         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/models", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("llama_cpp.server did not start")
+            time.sleep(1)
+    yield base
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_openai_client_against_llama_cpp_server(llama_server):
+    provider = OpenAIProvider(model="small", api_key=None, base_url=llama_server, context_window=8192, concurrency=1)
+    result = asyncio.run(Pipeline(provider, None, Settings()).run(read_transcript(EXAMPLE)))
+    _assert_grounded_document(result.document, EXAMPLE)
+    assert result.stats.calls >= 2 and result.stats.completion_tokens > 0

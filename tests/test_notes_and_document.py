@@ -1,0 +1,111 @@
+from summarizer.chunking import build_blocks
+from summarizer.document import EpisodeMeta, build_document, chapters
+from summarizer.grounding import QuoteLocator
+from summarizer.notes import Advice, Drops, Notes, Section, combine, notes_from_map
+from summarizer.transcript import parse_transcript
+from summarizer.validation import validation_errors
+
+TEXT = "\n".join([
+    "0:00 A: welcome everyone to a show about gardening in small spaces",
+    "0:30 B: thanks the first thing I tell people is to start with herbs on a sunny windowsill",
+    "1:00 A: what about watering schedules for balcony tomatoes in summer",
+    "1:30 B: water deeply twice a week early in the morning rather than a little every day",
+    "2:00 A: and compost what should beginners know about compost bins",
+    "2:30 B: keep the compost bin small and turn it every week so it never smells",
+])
+
+
+def _setup():
+    t = parse_transcript(TEXT)
+    blocks = build_blocks(t)
+    return t, blocks, {b.id: b for b in blocks}, QuoteLocator(t, blocks)
+
+
+def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = {
+        "sections": [{"start_block": 1, "title": "Start", "summary": "s"},
+                     {"start_block": 99, "title": "Bad", "summary": "s"}],
+        "advice": [{"block": 42, "speaker": None, "text": "Start with herbs"}],
+        "quotes": [{"block": 77, "text": "water deeply twice a week early in the morning"}],
+        "resources": [{"block": 50, "kind": "book", "name": "Invented"}],
+    }
+    notes = notes_from_map(answer, by_id, locator, drops)
+    assert [s.title for s in notes.sections] == ["Start"]
+    assert notes.advice == () and notes.quotes == () and notes.resources == ()
+    assert sum(drops.counts.values()) == 4
+
+
+def test_advice_unrelated_to_its_block_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = {"sections": [], "quotes": [], "resources": [], "advice": [
+        {"block": 2, "speaker": "null", "text": "Start with herbs on a sunny windowsill"},
+        {"block": 2, "speaker": None, "text": "Learn about Delhi and its culture"}]}
+    notes = notes_from_map(answer, by_id, locator, drops)
+    assert [(a.text, a.speaker) for a in notes.advice] == [("Start with herbs on a sunny windowsill", "B")]
+    assert drops.counts["advice with nothing in common with its block"] == 1
+
+
+def test_quotes_are_replaced_by_transcript_words_or_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = {"sections": [], "advice": [], "resources": [], "quotes": [
+        {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
+        {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"}]}
+    notes = notes_from_map(answer, by_id, locator, drops)
+    assert [q.text for q in notes.quotes] == ["water deeply twice a week early in the morning"]
+    assert drops.counts["quote not found in the transcript"] == 1
+
+
+def test_combine_removes_near_duplicate_advice_from_overlapping_chunks():
+    a = Notes(advice=(Advice("Start with herbs on a sunny windowsill", None, 2),))
+    b = Notes(advice=(Advice("Start with herbs on a sunny windowsill.", None, 2), Advice("Turn compost weekly", None, 6)))
+    assert [x.text for x in combine([a, b]).advice] == ["Start with herbs on a sunny windowsill", "Turn compost weekly"]
+
+
+def test_chapters_cover_the_episode_in_order_from_zero_whatever_the_model_proposed():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    proposed = [{"start_block": 5, "title": "Compost"}, {"start_block": 2, "title": "Herbs"},
+                {"start_block": 99, "title": "Invented"}]
+    notes = Notes(sections=(Section(1, 4, "Opening", "Herbs and water."), Section(5, 6, "Compost", "Small bins.")))
+    result = chapters(proposed, notes, t, blocks, drops)
+    assert [c["title"] for c in result] == ["Herbs", "Compost"]
+    assert result[0]["start"] == 0.0 and result[0]["first_block"] == 1
+    assert result[0]["end"] == result[1]["start"] == 120.0
+    assert result[-1]["end"] == t.duration and result[-1]["last_block"] == blocks[-1].id
+    assert drops.counts["chapter starting at an unknown block"] == 1
+    assert [c["summary"] for c in result] == ["Herbs and water.", "Small bins."]
+
+
+def test_sections_run_from_their_start_to_the_next_start():
+    t, blocks, by_id, locator = _setup()
+    answer = {"sections": [{"start_block": 4, "title": "Later", "summary": "l"}, {"start_block": 1, "title": "First", "summary": "f"}],
+              "advice": [], "quotes": [], "resources": []}
+    notes = notes_from_map(answer, by_id, locator, Drops())
+    assert [(s.start_block, s.end_block) for s in notes.sections] == [(1, 3), (4, blocks[-1].id)]
+
+
+def test_chapters_fall_back_to_sections_when_the_model_gives_none():
+    t, blocks, _, _ = _setup()
+    notes = Notes(sections=(Section(1, 3, "Opening", "o"), Section(4, 6, "Later", "l")))
+    assert [c["title"] for c in chapters([], notes, t, blocks, Drops())] == ["Opening", "Later"]
+
+
+def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
+    t, blocks, by_id, locator = _setup()
+    notes = Notes(
+        sections=(Section(1, 6, "All", "all"),),
+        advice=(Advice("Start with herbs", "B", 2), Advice("Water deeply twice a week", "B", 4)),
+        quotes=(locator.locate("keep the compost bin small and turn it every week"),),
+    )
+    answer = {"title": "Small gardens", "tagline": "Grow more in less space.", "summary": "About gardens.",
+              "chapters": [{"start_block": 1, "title": "All of it"}], "advice": [2, 9], "quotes": [1]}
+    drops = Drops()
+    doc = build_document(answer, notes, t, blocks, EpisodeMeta(), {"provider": "test", "model": "m"}, drops)
+    assert validation_errors(doc, "summary") == []
+    assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week"]
+    assert doc["quotes"][0]["start"] == 150.0 and doc["quotes"][0]["speaker"] == "B"
+    assert drops.counts["advice chosen by an unknown number"] == 1

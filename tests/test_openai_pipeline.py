@@ -1,0 +1,128 @@
+"""The real `openai` client against the scripted server on 127.0.0.1: the whole pipeline."""
+
+import asyncio
+import json
+
+import pytest
+
+from scripted_server import Fault, ScriptedServer
+from summarizer.errors import ProviderError
+from summarizer.grounding import normalize
+from summarizer.pipeline import ChunkFailed, Pipeline, Settings
+from summarizer.providers.openai_provider import OpenAIProvider
+from summarizer.store import AnswerStore
+from summarizer.transcript import parse_transcript
+from summarizer.validation import validation_errors
+
+LINES = [f"{i // 60}:{i % 60:02d} {w} number {i} talks about gardening topic {i // 40} in detail today"
+         for i, w in zip(range(0, 600, 3), ["speaker"] * 200)]
+TRANSCRIPT = parse_transcript("\n".join(LINES))
+
+
+def _provider(server: ScriptedServer, **kwargs) -> OpenAIProvider:
+    sleeps: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    provider = OpenAIProvider(model="scripted", api_key="sk-test-secret", base_url=server.base_url, sleep=sleep, **kwargs)
+    provider.sleeps = sleeps
+    return provider
+
+
+def _run(server, store=None, chunk_tokens=400, concurrency=None, **kwargs):
+    provider = _provider(server, **kwargs)
+    pipeline = Pipeline(provider, store, Settings(chunk_tokens=chunk_tokens, concurrency=concurrency))
+    return asyncio.run(pipeline.run(TRANSCRIPT)), provider
+
+
+def test_document_is_valid_covers_the_episode_and_quotes_are_verbatim(server):
+    result, _ = _run(server)
+    doc = result.document
+    assert validation_errors(doc, "summary") == []
+    assert doc["chapters"][0]["start"] == 0.0 and doc["chapters"][-1]["end"] == TRANSCRIPT.duration
+    assert all(a["end"] == b["start"] for a, b in zip(doc["chapters"], doc["chapters"][1:]))
+    transcript_words = " ".join(normalize(" ".join(s.text for s in TRANSCRIPT.segments)))
+    assert doc["quotes"] and all(" ".join(normalize(q["text"])) in transcript_words for q in doc["quotes"])
+    assert server.steps().count("map") == result.stats.chunks > 1 and server.steps()[-1] == "reduce"
+
+
+def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
+    result, _ = _run(server)
+    firsts = [c["first_block"] for c in result.document["chapters"]]
+    shown = sorted(int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
+                   for r in server.requests if r["step"] == "map")
+    assert firsts == shown == sorted(shown)
+
+
+def test_requests_use_strict_json_schema_and_no_client_retries(server):
+    _run(server)
+    body = server.requests[0]["body"]
+    assert body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["strict"] is True
+    assert server.requests[0]["headers"].get("x-stainless-retry-count") in (None, "0")
+
+
+def test_server_without_json_schema_falls_back_to_json_mode():
+    with ScriptedServer(json_schema=False) as server:
+        result, _ = _run(server, concurrency=1)
+    assert validation_errors(result.document, "summary") == []
+    later = [r["body"]["response_format"]["type"] for r in server.requests[1:]]
+    assert set(later) == {"json_object"}
+    assert '"sections"' in server.requests[1]["body"]["messages"][0]["content"]
+
+
+def test_rate_limits_are_retried_honouring_retry_after(server):
+    server.script(Fault(status=429, headers={"retry-after": "7"}), Fault(status=503), Fault(status=429, headers={"retry-after-ms": "1500"}))
+    result, provider = _run(server, concurrency=1)
+    assert validation_errors(result.document, "summary") == []
+    assert provider.sleeps[0] == 7.0 and provider.sleeps[2] == 1.5
+    assert len(server.requests) == result.stats.calls + 3
+
+
+def test_bad_key_fails_at_once_without_leaking_it(server):
+    server.script(Fault(status=401))
+    with pytest.raises(ChunkFailed) as caught:
+        _run(server, chunk_tokens=5000)
+    assert "API key was refused" in str(caught.value) and "sk-test-secret" not in str(caught.value)
+    assert len(server.requests) == 1
+
+
+def test_schema_invalid_answer_is_re_asked_with_its_errors(server):
+    server.script(Fault(body=json.dumps({"sections": "nope"})))
+    result, _ = _run(server, concurrency=1)
+    assert validation_errors(result.document, "summary") == []
+    reask = server.requests[1]["body"]["messages"]
+    assert reask[-2]["role"] == "assistant" and "is not of type 'array'" in reask[-1]["content"]
+
+
+def test_unchanged_episode_regenerates_from_the_store_with_zero_calls(server, tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    first, _ = _run(server, store)
+    calls = len(server.requests)
+    second, _ = _run(server, store)
+    assert len(server.requests) == calls and second.stats.calls == 0
+    assert second.stats.cached_answers == first.stats.calls
+    assert second.document == first.document
+
+
+def test_many_chunks_collapse_in_bounded_rounds(server):
+    provider = _provider(server, context_window=1900)
+    pipeline = Pipeline(provider, None, Settings(chunk_tokens=120, reduce_answer_tokens=1200, merge_answer_tokens=300,
+                                                 map_answer_tokens=300, max_collapse_depth=2))
+    result = asyncio.run(pipeline.run(TRANSCRIPT))
+    assert 1 <= result.stats.collapse_depth <= 2
+    assert "merge" in server.steps() and server.steps()[-1] == "reduce"
+    assert validation_errors(result.document, "summary") == []
+
+
+def test_a_failing_chunk_names_itself_and_keeps_the_other_answers(server, tmp_path):
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    server.script(*[Fault(body="not json")] * 3)
+    with pytest.raises(ChunkFailed, match=r"chunk 1/\d+ \(blocks 1-"):
+        _run(server, store, concurrency=1)
+    answered = store.stats().answers
+    assert answered >= 1
+    before = len(server.requests)
+    result, _ = _run(server, store)
+    assert len(server.requests) - before == result.stats.calls == 2
