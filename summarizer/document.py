@@ -18,6 +18,8 @@ from .transcript import Transcript, slugify
 SCHEMA_VERSION = "1.0"
 FALLBACK_ADVICE = 5
 MAX_QUOTES = 6
+MAX_CHAPTER_SECONDS = 480.0
+CHAPTER_SUMMARY_SECTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,9 @@ def chapters(
         starts = {s.start_block: {"title": s.title} for s in notes.sections}
     if not starts:
         starts = {blocks[0].id: {"title": "Full episode"}}
-    ordered = sorted(starts.items())
-    ordered[0] = (blocks[0].id, ordered[0][1])
     by_id = {b.id: b for b in blocks}
+    ordered = spread(sorted(starts.items()), notes, by_id, transcript)
+    ordered[0] = (blocks[0].id, ordered[0][1])
     result = []
     for i, (first, chapter) in enumerate(ordered):
         last = ordered[i + 1][0] - 1 if i + 1 < len(ordered) else blocks[-1].id
@@ -106,9 +108,36 @@ def chapters(
     return result
 
 
+def spread(
+    ordered: list[tuple[int, dict[str, Any]]], notes: Notes, by_id: dict[int, Block], transcript: Transcript
+) -> list[tuple[int, dict[str, Any]]]:
+    """Split chapters longer than MAX_CHAPTER_SECONDS at the section start nearest their middle,
+    until none is or no section start is left inside: a model picking chapters tends to bunch
+    them and leave long stretches of the episode under one heading."""
+    if not transcript.timed:
+        return ordered
+    starts = dict(ordered)
+    candidates = {s.start_block: s for s in notes.sections if s.start_block not in starts}
+    last_id = max(by_id)
+    while candidates:
+        keys = sorted(starts)
+        bounds = [(a, by_id[b].start if b <= last_id else transcript.duration) for a, b in zip(keys, keys[1:] + [last_id + 1])]
+        longest = max(bounds, key=lambda span: span[1] - by_id[span[0]].start)
+        first, end = longest
+        if end - by_id[first].start <= MAX_CHAPTER_SECONDS:
+            break
+        middle = (by_id[first].start + end) / 2
+        inside = [c for c in candidates if by_id[first].start < by_id[c].start < end]
+        if not inside:
+            break
+        chosen = min(inside, key=lambda c: abs(by_id[c].start - middle))
+        starts[chosen] = {"title": candidates.pop(chosen).title}
+    return sorted(starts.items())
+
+
 def chapter_summary(notes: Notes, first: int, last: int) -> str:
-    """The summaries of the sections a chapter spans (or of the one it starts inside)."""
+    """The summaries of the first sections a chapter spans (or of the one it starts inside)."""
     inside = [s.summary for s in notes.sections if first <= s.start_block <= last]
     if not inside:
         inside = [s.summary for s in notes.sections if s.start_block <= first <= s.end_block][:1]
-    return " ".join(dict.fromkeys(inside))
+    return " ".join(list(dict.fromkeys(inside))[:CHAPTER_SUMMARY_SECTIONS])

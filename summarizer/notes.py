@@ -20,6 +20,7 @@ from .timefmt import format_clock
 
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
+MIN_SECTION_SECONDS = 60.0
 _STOPWORDS = frozenset(
     "about above after again also always because been before being between both could does doing down during "
     "each even every from further have having here into just know like made make many more most much must "
@@ -164,6 +165,23 @@ def dedupe(items: list, key, fuzzy: bool = True) -> list:
             continue
         kept.append(item)
     return kept
+
+
+def consolidate(notes: Notes, blocks: dict[int, Block], min_seconds: float = MIN_SECTION_SECONDS) -> Notes:
+    """Fold into its predecessor each section that is shorter than `min_seconds` or says nearly
+    what the previous one said: small models split one topic into several near-copies."""
+    kept: list[Section] = []
+    for section in notes.sections:
+        if kept:
+            previous = kept[-1]
+            start, end = blocks[section.start_block].start, blocks[section.end_block].end
+            short = start is not None and end is not None and end - start < min_seconds
+            repeated = fuzz.token_set_ratio(section.summary, previous.summary) >= DUPLICATE_SIMILARITY
+            if short or repeated:
+                kept[-1] = Section(previous.start_block, section.end_block, previous.title, previous.summary)
+                continue
+        kept.append(section)
+    return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
 
 
 def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:

@@ -15,7 +15,7 @@ from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_token
 from .document import EpisodeMeta, build_document
 from .errors import AnswerError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
-from .notes import Drops, Notes, combine, notes_from_map, notes_from_merge, render_notes
+from .notes import Drops, Notes, combine, consolidate, notes_from_map, notes_from_merge, render_notes
 from .prompts import fence, load_prompt
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
@@ -109,7 +109,7 @@ class Pipeline:
         locator = QuoteLocator(transcript, blocks)
 
         mapped = await self._map(chunks, by_id, locator, stats)
-        notes = await self._collapse(mapped, by_id, stats)
+        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id)
         answer = await self._ask("reduce", load_prompt("reduce").messages(
             metadata=_metadata_lines(meta), notes=fence(render_notes(notes, by_id), "notes")
         ), self.settings.reduce_answer_tokens, stats)

@@ -23,13 +23,16 @@ class Prompt:
     system: str
     user: str
 
+    def render_system(self, **values: str) -> str:
+        return Template(self.system).substitute(values)
+
     def render_user(self, **values: str) -> str:
         return Template(self.user).substitute(values)
 
     def messages(self, **values: str) -> list[dict[str, str]]:
         """System part first and constant, so a local model reuses its cache across calls."""
         return [
-            {"role": "system", "content": Template(self.system).substitute(values)},
+            {"role": "system", "content": self.render_system(**values)},
             {"role": "user", "content": self.render_user(**values)},
         ]
 

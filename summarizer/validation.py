@@ -39,6 +39,24 @@ def model_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema without the keywords strict mode refuses (such as `maxLength`). Answers are still
+    validated against the full schema, and re-asked when they break one of the dropped limits."""
+    result: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key not in STRICT_KEYWORDS:
+            continue
+        if key in ("properties", "$defs"):
+            result[key] = {name: strict_schema(sub) for name, sub in value.items()}
+        elif key == "items":
+            result[key] = strict_schema(value)
+        elif key == "anyOf":
+            result[key] = [strict_schema(sub) for sub in value]
+        else:
+            result[key] = value
+    return result
+
+
 def validation_errors(instance: Any, name: str) -> list[str]:
     """Every violation as `path: message`, in document order; empty when valid."""
     validator = Draft202012Validator(load_schema(name))

@@ -43,7 +43,7 @@ def map_answer(user: str) -> dict[str, Any]:
     words = middle_text.split()
     return {
         "sections": [{"start_block": first, "title": f"Blocks {first} to {last}",
-                      "summary": f"What was said in blocks {first} to {last}."}],
+                      "summary": "About " + " ".join(blocks[0][1].split()[:12])}],
         "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
         "quotes": [{"block": middle_id, "text": " ".join(words[:10])}],
         "resources": [{"block": first, "kind": "website", "name": f"Site of block {first}"}],
@@ -89,8 +89,9 @@ ANSWERS = {"map": map_answer, "merge": merge_answer, "reduce": reduce_answer}
 
 
 class ScriptedServer:
-    def __init__(self, json_schema: bool = True) -> None:
+    def __init__(self, json_schema: bool = True, refusal_status: int = 400) -> None:
         self.json_schema = json_schema
+        self.refusal_status = refusal_status
         self.faults: list[Fault] = []
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
@@ -157,7 +158,8 @@ class ScriptedServer:
             self.requests.append(record)
         if fmt.get("type") == "json_schema":
             if not self.json_schema:
-                return 400, {}, _error(400, "response_format json_schema is not supported by this server")
+                status = self.refusal_status
+                return status, {}, _error(status, "response_format json_schema is not supported by this server")
             problems = strict_problems(fmt["json_schema"]["schema"])
             if problems:
                 return 400, {}, _error(400, "Invalid schema for response_format: " + problems[0])

@@ -1,7 +1,7 @@
 from summarizer.chunking import build_blocks
 from summarizer.document import EpisodeMeta, build_document, chapters
 from summarizer.grounding import QuoteLocator
-from summarizer.notes import Advice, Drops, Notes, Section, combine, notes_from_map
+from summarizer.notes import Advice, Drops, Notes, Section, combine, consolidate, notes_from_map
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
 
@@ -109,3 +109,28 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
     assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week"]
     assert doc["quotes"][0]["start"] == 150.0 and doc["quotes"][0]["speaker"] == "B"
     assert drops.counts["advice chosen by an unknown number"] == 1
+
+
+def test_consolidate_folds_short_and_repeated_sections_into_the_previous_one():
+    t, blocks, by_id, _ = _setup()
+    notes = Notes(sections=(Section(1, 2, "Herbs", "Start with herbs on a windowsill."),
+                            Section(3, 3, "Water", "Water deeply twice a week."),
+                            Section(4, 5, "Water again", "Water deeply twice a week!"),
+                            Section(6, 6, "Compost", "Keep the compost bin small.")))
+    kept = consolidate(notes, by_id, min_seconds=0)
+    assert [(s.title, s.start_block, s.end_block) for s in kept.sections] == [
+        ("Herbs", 1, 2), ("Water", 3, 5), ("Compost", 6, 6)]
+    short = Notes(sections=(Section(1, 2, "Herbs", "Herbs."), Section(3, 3, "Water", "Water."), Section(4, 6, "Rest", "Rest.")))
+    assert [(s.start_block, s.end_block) for s in consolidate(short, by_id, min_seconds=45).sections] == [(1, 3), (4, 6)]
+
+
+def test_long_chapters_are_split_at_the_section_nearest_their_middle():
+    lines = [f"{m}:00 {'AB'[m % 2]}: minute {m} talks about subject {m // 4} with some detail" for m in range(0, 40)]
+    t = parse_transcript("\n".join(lines))
+    blocks = build_blocks(t)
+    by_start = {b.start: b.id for b in blocks}
+    sections = tuple(Section(by_start[m * 60.0], by_start[m * 60.0], f"Part {m}", "") for m in (0, 8, 16, 20, 24, 32))
+    proposed = [{"start_block": by_start[0.0], "title": "Everything"}, {"start_block": by_start[8 * 60.0], "title": "Rest"}]
+    result = chapters(proposed, Notes(sections=sections), t, blocks, Drops())
+    assert [c["start"] for c in result] == [0.0, 480.0, 960.0, 1440.0, 1920.0]
+    assert all(c["end"] - c["start"] <= 480 for c in result[:-1])

@@ -14,8 +14,11 @@ from summarizer.store import AnswerStore
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
 
-LINES = [f"{i // 60}:{i % 60:02d} {w} number {i} talks about gardening topic {i // 40} in detail today"
-         for i, w in zip(range(0, 600, 3), ["speaker"] * 200)]
+TOPICS = ["compost heaps", "tomato seedlings", "rainwater barrels", "beekeeping hives", "pruning roses",
+          "greenhouse heating", "potato blight", "raised beds", "seed catalogues", "orchard grafting",
+          "slug traps", "winter squash", "herb spirals", "hedge laying", "pond liners"]
+LINES = [f"{i // 60}:{i % 60:02d} line {i} on {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
+         for i in range(0, 600, 3)]
 TRANSCRIPT = parse_transcript("\n".join(LINES))
 
 
@@ -52,7 +55,8 @@ def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
     firsts = [c["first_block"] for c in result.document["chapters"]]
     shown = sorted(int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
                    for r in server.requests if r["step"] == "map")
-    assert firsts == shown == sorted(shown)
+    assert firsts == sorted(firsts) and set(firsts) <= set(shown)
+    assert len(firsts) >= len(shown) - 1  # only a final sliver under a minute may be folded in
 
 
 def test_requests_use_strict_json_schema_and_no_client_retries(server):
@@ -70,6 +74,21 @@ def test_server_without_json_schema_falls_back_to_json_mode():
     later = [r["body"]["response_format"]["type"] for r in server.requests[1:]]
     assert set(later) == {"json_object"}
     assert '"sections"' in server.requests[1]["body"]["messages"][0]["content"]
+
+
+def test_server_answering_500_to_json_schema_falls_back_at_once_like_llama_cpp_server():
+    with ScriptedServer(json_schema=False, refusal_status=500) as server:
+        result, provider = _run(server, concurrency=1)
+    assert validation_errors(result.document, "summary") == []
+    assert [r["body"]["response_format"]["type"] for r in server.requests[:2]] == ["json_schema", "json_object"]
+    assert provider.sleeps == []
+
+
+def test_json_mode_sends_the_full_schema_for_servers_that_constrain_with_it():
+    with ScriptedServer(json_schema=False) as server:
+        _run(server, concurrency=1)
+    sent = server.requests[1]["body"]["response_format"]["schema"]
+    assert sent["properties"]["sections"]["items"]["properties"]["title"]["maxLength"] == 80
 
 
 def test_rate_limits_are_retried_honouring_retry_after(server):

@@ -18,7 +18,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop
 from ..errors import ProviderError
 from ..prompts import load_prompt
 from ..tokens import count_message_tokens, count_tokens
-from ..validation import Reply, model_schema
+from ..validation import Reply, model_schema, strict_schema
 
 RETRY_STATUS = {408, 409, 429}
 MAX_ATTEMPTS = 6
@@ -32,7 +32,11 @@ Sleep = Callable[[float], Awaitable[None]]
 def _transient(exc: BaseException) -> bool:
     if isinstance(exc, (openai.APIConnectionError, openai.APITimeoutError)):
         return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in RETRY_STATUS or exc.status_code >= 500)
+    return (
+        isinstance(exc, openai.APIStatusError)
+        and (exc.status_code in RETRY_STATUS or exc.status_code >= 500)
+        and not _about_response_format(exc)
+    )
 
 
 def retry_after(exc: BaseException | None) -> float | None:
@@ -88,12 +92,10 @@ class OpenAIProvider:
             mode = self._mode
             try:
                 return await self._complete_with_retries(messages, schema_name, max_tokens, mode)
-            except openai.BadRequestError as exc:
+            except openai.APIStatusError as exc:
                 if mode != "json_schema" or not _about_response_format(exc):
                     raise self._fatal(exc) from None
                 self._mode = "json_object"
-            except openai.APIStatusError as exc:
-                raise self._fatal(exc) from None
             except (openai.APIConnectionError, openai.APITimeoutError) as exc:
                 raise ProviderError(self._redact(f"cannot reach {self._client.base_url}: {exc}")) from None
 
@@ -116,12 +118,14 @@ class OpenAIProvider:
         if mode == "json_schema":
             response_format: dict[str, Any] = {
                 "type": "json_schema",
-                "json_schema": {"name": schema_name, "strict": True, "schema": schema},
+                "json_schema": {"name": schema_name, "strict": True, "schema": strict_schema(schema)},
             }
         else:
-            instructions = load_prompt("json_mode").system.replace("$schema", json.dumps(schema))
+            # JSON mode: the schema goes in the prompt, and along in `response_format` for servers
+            # (llama.cpp's) that constrain decoding with it there.
+            instructions = load_prompt("json_mode").render_system(schema=json.dumps(schema))
             messages = [{"role": "system", "content": instructions}, *messages]
-            response_format = {"type": "json_object"}
+            response_format = {"type": "json_object", "schema": schema}
         response = await self._client.chat.completions.create(
             model=self.model,
             messages=messages,
@@ -163,6 +167,7 @@ class OpenAIProvider:
         await self._client.close()
 
 
-def _about_response_format(exc: openai.BadRequestError) -> bool:
+def _about_response_format(exc: openai.APIStatusError) -> bool:
+    """A server saying it does not support structured outputs (400 from most, 500 from some)."""
     text = str(exc).lower()
     return "response_format" in text or "json_schema" in text
