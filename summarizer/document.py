@@ -19,6 +19,7 @@ SCHEMA_VERSION = "1.0"
 FALLBACK_ADVICE = 5
 MAX_QUOTES = 6
 MAX_CHAPTER_SECONDS = 480.0
+MIN_CHAPTER_SECONDS = 60.0
 CHAPTER_SUMMARY_SECTIONS = 2
 
 
@@ -96,6 +97,7 @@ def chapters(
     by_id = {b.id: b for b in blocks}
     ordered = spread(sorted(starts.items()), notes, by_id, transcript)
     ordered[0] = (blocks[0].id, ordered[0][1])
+    ordered = drop_slivers(ordered, by_id, transcript, drops)
     result = []
     for i, (first, chapter) in enumerate(ordered):
         last = ordered[i + 1][0] - 1 if i + 1 < len(ordered) else blocks[-1].id
@@ -133,6 +135,25 @@ def spread(
         chosen = min(inside, key=lambda c: abs(by_id[c].start - middle))
         starts[chosen] = {"title": candidates.pop(chosen).title}
     return sorted(starts.items())
+
+
+def drop_slivers(
+    ordered: list[tuple[int, dict[str, Any]]], by_id: dict[int, Block], transcript: Transcript, drops: Drops
+) -> list[tuple[int, dict[str, Any]]]:
+    """Remove chapters shorter than a minute (an eighth of a short episode): no listener skips to them."""
+    if not transcript.timed:
+        return ordered
+    shortest = min(MIN_CHAPTER_SECONDS, transcript.duration / 8)
+    kept = [ordered[0]]
+    for block_id, chapter in ordered[1:]:
+        if by_id[block_id].start - by_id[kept[-1][0]].start < shortest:
+            drops.add("chapter shorter than a minute")
+            continue
+        kept.append((block_id, chapter))
+    if len(kept) > 1 and transcript.duration - by_id[kept[-1][0]].start < shortest:
+        drops.add("chapter shorter than a minute")
+        kept.pop()
+    return kept
 
 
 def chapter_summary(notes: Notes, first: int, last: int) -> str:

@@ -89,8 +89,16 @@ class QuoteLocator:
         for first, last in windows:
             span = self._exact(needle, first, last) or self._fuzzy(needle, first, last)
             if span:
-                return self._materialise(*span)
+                return self._materialise(*self._trim(*span))
         return None
+
+    def _trim(self, first_word: int, last_word: int) -> tuple[int, int]:
+        """Drop a leading word that ends the previous sentence (`on. Thanks for …`)."""
+        head = self._words[first_word]
+        text = self._transcript.segments[head.segment].text[head.begin : head.finish]
+        if text.endswith((".", "?", "!")) and last_word - first_word >= MIN_QUOTE_WORDS:
+            return first_word + 1, last_word
+        return first_word, last_word
 
     def _window(self, first: int, last: int) -> tuple[str, list[int]]:
         if (first, last) == (0, len(self._words)):

@@ -43,3 +43,9 @@ def test_invented_quote_is_not_found():
 
 def test_too_short_quote_is_not_a_quote():
     assert _locator().locate("great point") is None
+
+
+def test_a_leading_word_that_ends_the_previous_sentence_is_trimmed():
+    t = parse_transcript("0:00 A: we talked about it on. Thanks for having me here today my friend\n0:05 B: sure thing\n")
+    found = QuoteLocator(t, build_blocks(t)).locate("on. Thanks for having me here today my friend")
+    assert found.text == "Thanks for having me here today my friend"

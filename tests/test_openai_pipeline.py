@@ -51,7 +51,7 @@ def test_document_is_valid_covers_the_episode_and_quotes_are_verbatim(server):
 
 
 def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
-    result, _ = _run(server)
+    result, _ = _run(server, chunk_tokens=800)
     firsts = [c["first_block"] for c in result.document["chapters"]]
     shown = sorted(int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
                    for r in server.requests if r["step"] == "map")

@@ -1,5 +1,6 @@
 import asyncio
 import json
+import re
 
 import pytest
 
@@ -83,3 +84,10 @@ def test_gives_up_after_the_bounded_attempts_with_a_clear_error():
 def test_fenced_json_is_accepted():
     model = FakeModel(_reply("```json\n" + json.dumps(GOOD_MAP) + "\n```"))
     assert asyncio.run(ask_valid(model, [{"role": "user", "content": "x"}], "map", 100)).data == GOOD_MAP
+
+
+@pytest.mark.parametrize("name", ["map", "merge", "reduce"])
+def test_length_limits_stay_small_enough_for_llama_cpp_grammars(name):
+    """llama.cpp nests one grammar rule per allowed character; a limit of 1200 crashed it."""
+    limits = re.findall(r'"maxLength": (\d+)', json.dumps(model_schema(name)))
+    assert limits and max(map(int, limits)) <= 300
