@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from pathlib import Path
 
 from . import __version__
 from .document import EpisodeMeta
 from .errors import InputError, SummarizerError
+from .evaluate import evaluate
 from .home import summarizer_home
 from .output import episode_dir, write_files
 from .pipeline import Pipeline, Settings
 from .providers import ProviderOptions, make_provider
 from .render import render
-from .report import ProgressLine, run_report
+from .report import ProgressLine, figures_table, run_report
 from .store import AnswerStore
 from .transcript import DEFAULT_MAX_BYTES, FORMATS, read_transcript
 from .validation import check_document, load_schema, validation_errors
@@ -25,6 +27,8 @@ from .validation import check_document, load_schema, validation_errors
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         return args.handler(args)
     except SummarizerError as exc:
@@ -38,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description=__doc__)
     parser.add_argument("--version", action="version", version=f"summarizer {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every model call (tokens, seconds) to stderr")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="summarise transcripts into outputs/<episode>/")
@@ -75,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     rend.add_argument("--template", type=Path, help="a Jinja2 template file to use instead")
     rend.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     rend.set_defaults(handler=cmd_render)
+
+    evaluate = commands.add_parser("eval", help="measure a summary against its transcript (and a reference)")
+    evaluate.add_argument("summary", type=Path, metavar="SUMMARY_JSON")
+    evaluate.add_argument("transcript", type=Path, metavar="TRANSCRIPT")
+    evaluate.add_argument("--reference", type=Path, metavar="REF_JSON", help="the publisher's chapters and description")
+    evaluate.add_argument("--format", choices=FORMATS, help="transcript format (default: detected)")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.set_defaults(handler=cmd_eval)
 
     cache = commands.add_parser("cache", help="the store of answers already paid for")
     cache.add_argument("action", choices=("stats", "prune"))
@@ -134,13 +147,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    try:
-        document = check_document(args.file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{args.file}: cannot be read ({exc.strerror})") from None
-    errors = validation_errors(document, "summary")
-    if errors:
-        raise InputError(f"{args.file}: not a valid summary document: {errors[0]}")
+    document = _read_json(args.file, "summary")
     text = render(document, args.format, args.template)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +155,25 @@ def cmd_render(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    document = _read_json(args.summary, "summary")
+    reference = _read_json(args.reference, "reference") if args.reference else None
+    figures = evaluate(document, read_transcript(args.transcript, args.format), reference)
+    print(json.dumps(figures.as_dict(), indent=2) if args.json else figures_table(figures))
+    return 0
+
+
+def _read_json(path: Path, schema: str) -> dict:
+    try:
+        document = check_document(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read ({exc})") from None
+    errors = validation_errors(document, schema)
+    if errors:
+        raise InputError(f"{path}: not a valid {schema} document: {errors[0]}")
+    return document
 
 
 def cmd_cache(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from .timefmt import format_clock
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
 MIN_SECTION_SECONDS = 60.0
+_NAME_FILLER = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "by", "website", "book", "course", "tool"})
 _STOPWORDS = frozenset(
     "about above after again also always because been before being between both could does doing down during "
     "each even every from further have having here into just know like made make many more most much must "
@@ -75,6 +76,13 @@ def content_words(text: str) -> set[str]:
     return {w[:6] for w in words if len(w) >= 4 and w not in _STOPWORDS}
 
 
+def named_in(name: str, text: str) -> bool:
+    """Whether most words of a resource's name occur in the text: small models invent book titles."""
+    words = {w for w in (re.sub(r"[^\w]", "", w.lower()) for w in name.split()) if w and w not in _NAME_FILLER}
+    present = {re.sub(r"[^\w]", "", w.lower()) for w in text.split()}
+    return bool(words) and len(words & present) * 2 >= len(words) + 1
+
+
 def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: QuoteLocator, drops: Drops) -> Notes:
     """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up."""
     sections = spans(answer["sections"], set(blocks), max(blocks), drops, "section citing a block outside its chunk")
@@ -109,6 +117,10 @@ def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: Qu
     for item in answer["resources"]:
         if item["block"] not in blocks or not item["name"].strip():
             drops.add("resource citing a block outside its chunk")
+            continue
+        nearby = " ".join(blocks[b].text for b in (item["block"] - 1, item["block"], item["block"] + 1) if b in blocks)
+        if not named_in(item["name"], nearby):
+            drops.add("resource not named in its block")
             continue
         resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
     return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))

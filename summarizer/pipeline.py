@@ -24,7 +24,6 @@ from .tokens import count_message_tokens, count_tokens
 from .transcript import Transcript
 from .validation import Answer, ask_valid, model_schema, validation_errors
 
-DEFAULT_CHUNK_TOKENS = 2400
 SAFETY_MARGIN = 256
 
 
@@ -89,9 +88,9 @@ class Pipeline:
 
     def chunk_budget(self) -> int:
         """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
-        fixed = count_message_tokens(load_prompt("map").messages(transcript=""))
+        fixed = count_message_tokens(load_prompt("map").messages(transcript="", first="", last=""))
         room = self.provider.context_window - fixed - self.settings.map_answer_tokens - SAFETY_MARGIN
-        budget = self.settings.chunk_tokens or min(DEFAULT_CHUNK_TOKENS, room)
+        budget = self.settings.chunk_tokens or min(self.provider.chunk_tokens, room)
         if room < 100 or budget > room:
             raise InputError(
                 f"a {self.provider.context_window}-token context leaves room for {room} transcript tokens per chunk;"
@@ -130,7 +129,8 @@ class Pipeline:
 
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
-            answer = await self._ask("map", prompt.messages(transcript=fence(chunk.render())), self.settings.map_answer_tokens, stats)
+            messages = prompt.messages(transcript=fence(chunk.render()), first=str(chunk.first_id), last=str(chunk.last_id))
+            answer = await self._ask("map", messages, self.settings.map_answer_tokens, stats)
             done += 1
             self.progress("map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}

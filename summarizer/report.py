@@ -6,6 +6,7 @@ import sys
 import time
 from typing import TextIO
 
+from .evaluate import Figures
 from .pipeline import RunStats
 from .timefmt import format_clock
 
@@ -25,6 +26,37 @@ def run_report(slug: str, stats: RunStats, model: str, written: list[str], durat
     rows += [("dropped", f"{n} × {reason}") for reason, n in sorted(drops.items())]
     rows += [("time", f"{stats.seconds:.1f} s"), ("wrote", ", ".join(written))]
     return "\n".join(f"{label:<12} {value}" for label, value in rows)
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def _thirds(value: tuple[float, float, float] | None) -> str:
+    return "–" if value is None else " / ".join(f"{v:.0%}" for v in value)
+
+
+def figures_table(f: Figures) -> str:
+    """`summarizer eval` as a table a person reads."""
+    rows = [
+        ("quotes exact transcript spans", f"{_share(f.quote_exact)} of {f.quotes}"),
+        ("quote times at their span", _share(f.quote_time_right)),
+        ("chapters", f"{f.chapters} · in order: {'yes' if f.chapters_in_order else 'NO'} · first at 0:00: {'yes' if f.first_at_zero else 'NO'}"),
+        ("timeline covered", f"{_share(f.coverage)} · largest gap {format_clock(f.largest_gap) or '–'}"),
+        ("chapters by third", _thirds(f.thirds_chapters)),
+        ("advice by third", _thirds(f.thirds_advice)),
+        ("quotes by third", _thirds(f.thirds_quotes)),
+        ("near-duplicates", f"advice {f.duplicate_advice} · quotes {f.duplicate_quotes}"),
+        ("advice grounded in its block", f"{_share(f.advice_grounded)} of {f.advice}"),
+    ]
+    if f.reference_matched is not None or f.rouge1 is not None:
+        rows += [
+            ("reference starts matched ±60s", _share(f.reference_matched)),
+            ("our starts matched ±60s", _share(f.ours_matched)),
+            ("chapter count ratio", "–" if f.chapter_ratio is None else f"{f.chapter_ratio:.2f}"),
+            ("ROUGE-1 / 2 / L F1", f"{f.rouge1:.3f} / {f.rouge2:.3f} / {f.rougeL:.3f}"),
+        ]
+    return "\n".join(f"{label:<32} {value}" for label, value in rows)
 
 
 class ProgressLine:

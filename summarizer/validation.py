@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +16,8 @@ from tenacity import AsyncRetrying, RetryError, retry_if_exception_type, stop_af
 
 from .errors import AnswerError, InputError
 from .prompts import load_prompt
+
+log = logging.getLogger("summarizer")
 
 # Keywords OpenAI's strict structured-output mode accepts; anything else is refused there.
 STRICT_KEYWORDS = {
@@ -37,24 +41,6 @@ def model_schema(name: str) -> dict[str, Any]:
     schema = copy.deepcopy(load_schema(name))
     schema.pop("$schema", None)
     return schema
-
-
-def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema without the keywords strict mode refuses (such as `maxLength`). Answers are still
-    validated against the full schema, and re-asked when they break one of the dropped limits."""
-    result: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key not in STRICT_KEYWORDS:
-            continue
-        if key in ("properties", "$defs"):
-            result[key] = {name: strict_schema(sub) for name, sub in value.items()}
-        elif key == "items":
-            result[key] = strict_schema(value)
-        elif key == "anyOf":
-            result[key] = [strict_schema(sub) for sub in value]
-        else:
-            result[key] = value
-    return result
 
 
 def validation_errors(instance: Any, name: str) -> list[str]:
@@ -158,7 +144,13 @@ async def ask_valid(
             stop=stop_after_attempt(attempts), retry=retry_if_exception_type(InvalidAnswer), reraise=False
         ):
             with attempt:
+                started = time.monotonic()
                 reply = await complete(conversation, schema_name, budget)
+                log.info(
+                    "%s attempt %d: %d prompt + %d completion tokens, %s, %.1f s",
+                    schema_name, attempt.retry_state.attempt_number, reply.prompt_tokens,
+                    reply.completion_tokens, reply.finish_reason, time.monotonic() - started,
+                )
                 spent["prompt"] += reply.prompt_tokens
                 spent["completion"] += reply.completion_tokens
                 spent["calls"] += 1
@@ -171,6 +163,7 @@ async def ask_valid(
                     conversation = list(messages)
                     raise
                 except InvalidAnswer as exc:
+                    log.info("%s answer rejected: %s", schema_name, "; ".join(exc.errors[:3]))
                     conversation = [*messages, {"role": "assistant", "content": reply.text[:4000]}, _reask(exc.errors)]
                     raise
     except RetryError as exc:

@@ -134,3 +134,14 @@ def test_long_chapters_are_split_at_the_section_nearest_their_middle():
     result = chapters(proposed, Notes(sections=sections), t, blocks, Drops())
     assert [c["start"] for c in result] == [0.0, 480.0, 960.0, 1440.0, 1920.0]
     assert all(c["end"] - c["start"] <= 480 for c in result[:-1])
+
+
+def test_resources_must_be_named_in_their_block():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = {"sections": [], "advice": [], "quotes": [], "resources": [
+        {"block": 6, "kind": "tool", "name": "compost bin"},
+        {"block": 6, "kind": "book", "name": "The Art of Composting"}]}
+    notes = notes_from_map(answer, by_id, locator, drops)
+    assert [r.name for r in notes.resources] == ["compost bin"]
+    assert drops.counts["resource not named in its block"] == 1

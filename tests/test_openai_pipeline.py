@@ -6,13 +6,12 @@ import json
 import pytest
 
 from scripted_server import Fault, ScriptedServer
-from summarizer.errors import ProviderError
 from summarizer.grounding import normalize
 from summarizer.pipeline import ChunkFailed, Pipeline, Settings
 from summarizer.providers.openai_provider import OpenAIProvider
 from summarizer.store import AnswerStore
 from summarizer.transcript import parse_transcript
-from summarizer.validation import validation_errors
+from summarizer.validation import model_schema, validation_errors
 
 TOPICS = ["compost heaps", "tomato seedlings", "rainwater barrels", "beekeeping hives", "pruning roses",
           "greenhouse heating", "potato blight", "raised beds", "seed catalogues", "orchard grafting",
@@ -88,7 +87,7 @@ def test_json_mode_sends_the_full_schema_for_servers_that_constrain_with_it():
     with ScriptedServer(json_schema=False) as server:
         _run(server, concurrency=1)
     sent = server.requests[1]["body"]["response_format"]["schema"]
-    assert sent["properties"]["sections"]["items"]["properties"]["title"]["maxLength"] == 80
+    assert sent == model_schema(server.requests[1]["step"])
 
 
 def test_rate_limits_are_retried_honouring_retry_after(server):

@@ -16,6 +16,7 @@ class Provider(Protocol):
     model: str
     context_window: int
     concurrency: int
+    chunk_tokens: int  # transcript tokens per map call this kind of model handles best
 
     def identity(self) -> dict[str, Any]:
         """What, besides the request, determines an answer (used to key the answer store)."""

@@ -18,7 +18,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop
 from ..errors import ProviderError
 from ..prompts import load_prompt
 from ..tokens import count_message_tokens, count_tokens
-from ..validation import Reply, model_schema, strict_schema
+from ..validation import Reply, model_schema
 
 RETRY_STATUS = {408, 409, 429}
 MAX_ATTEMPTS = 6
@@ -62,6 +62,7 @@ def _wait(retry_state) -> float:
 
 class OpenAIProvider:
     name = "openai"
+    chunk_tokens = 3000
 
     def __init__(
         self,
@@ -118,7 +119,7 @@ class OpenAIProvider:
         if mode == "json_schema":
             response_format: dict[str, Any] = {
                 "type": "json_schema",
-                "json_schema": {"name": schema_name, "strict": True, "schema": strict_schema(schema)},
+                "json_schema": {"name": schema_name, "strict": True, "schema": schema},
             }
         else:
             # JSON mode: the schema goes in the prompt, and along in `response_format` for servers

@@ -1,0 +1,168 @@
+"""Measured quality of an episode document, against its transcript and optionally a reference.
+
+Pure logic: every figure is computed from the document, the transcript it came from and, when
+given, the publisher's reference (`{"episode", "source", "url", "description", "chapters": [{"start", "title"}]}`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .chunking import build_blocks
+from .notes import DUPLICATE_SIMILARITY, content_words
+from .transcript import Transcript
+
+ALIGN_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Figures:
+    quotes: int
+    quote_exact: float | None
+    quote_time_right: float | None
+    chapters: int
+    coverage: float | None
+    largest_gap: float | None
+    chapters_in_order: bool
+    first_at_zero: bool
+    thirds_chapters: tuple[float, float, float] | None
+    thirds_advice: tuple[float, float, float] | None
+    thirds_quotes: tuple[float, float, float] | None
+    duplicate_advice: int
+    duplicate_quotes: int
+    advice: int
+    advice_grounded: float | None
+    reference_matched: float | None = None
+    ours_matched: float | None = None
+    chapter_ratio: float | None = None
+    rouge1: float | None = None
+    rouge2: float | None = None
+    rougeL: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[str, Any] | None = None) -> Figures:
+    duration = transcript.duration
+    chapters = document["chapters"]
+    exact, timed = quote_fidelity(document["quotes"], transcript)
+    coverage, gap = timeline(chapters, duration)
+    figures = Figures(
+        quotes=len(document["quotes"]),
+        quote_exact=exact,
+        quote_time_right=timed,
+        chapters=len(chapters),
+        coverage=coverage,
+        largest_gap=gap,
+        chapters_in_order=all(a["start"] is None or a["start"] < b["start"] for a, b in zip(chapters, chapters[1:])),
+        first_at_zero=bool(chapters) and chapters[0]["start"] in (0, 0.0, None),
+        thirds_chapters=thirds([c["start"] for c in chapters], duration),
+        thirds_advice=thirds([a["start"] for a in document["advice"]], duration),
+        thirds_quotes=thirds([q["start"] for q in document["quotes"]], duration),
+        duplicate_advice=near_duplicates([a["text"] for a in document["advice"]]),
+        duplicate_quotes=near_duplicates([q["text"] for q in document["quotes"]]),
+        advice=len(document["advice"]),
+        advice_grounded=advice_grounding(document["advice"], transcript),
+    )
+    if reference is None:
+        return figures
+    ours = [c["start"] for c in chapters if c["start"] is not None]
+    theirs = [float(c["start"]) for c in reference["chapters"]]
+    scores = rouge(document["summary"], reference["description"])
+    return Figures(**{
+        **figures.as_dict(),
+        "reference_matched": matched_share(theirs, ours),
+        "ours_matched": matched_share(ours, theirs),
+        "chapter_ratio": len(ours) / len(theirs) if theirs else None,
+        **scores,
+    })
+
+
+def quote_fidelity(quotes: list[dict[str, Any]], transcript: Transcript) -> tuple[float | None, float | None]:
+    """Share of quotes that are exact transcript spans, and of those whose start time is the start
+    of the caption line the span begins in (or of the line before, for spans starting at its end)."""
+    if not quotes:
+        return None, None
+    texts = [s.text for s in transcript.segments]
+    joined = " ".join(texts)
+    line_at: list[int] = []
+    for i, text in enumerate(texts):
+        line_at.extend([i] * (len(text) + 1))
+    exact = timed = 0
+    for quote in quotes:
+        at = joined.find(quote["text"])
+        if at < 0:
+            continue
+        exact += 1
+        line = line_at[at]
+        allowed = {transcript.segments[line].start, transcript.segments[max(line - 1, 0)].start}
+        if quote["start"] in allowed:
+            timed += 1
+    return exact / len(quotes), timed / len(quotes)
+
+
+def timeline(chapters: list[dict[str, Any]], duration: float | None) -> tuple[float | None, float | None]:
+    """Share of the episode under some chapter, and the longest stretch under none (seconds)."""
+    spans = sorted((c["start"], c["end"]) for c in chapters if c["start"] is not None and c["end"] is not None)
+    if not duration or not spans:
+        return None, None
+    covered, gap, reached = 0.0, 0.0, 0.0
+    for start, end in spans:
+        gap = max(gap, start - reached)
+        covered += max(0.0, end - max(start, reached))
+        reached = max(reached, end)
+    gap = max(gap, duration - reached)
+    return min(covered / duration, 1.0), gap
+
+
+def thirds(starts: list[float | None], duration: float | None) -> tuple[float, float, float] | None:
+    """Share of items starting in the first, middle and last third of the episode."""
+    times = [t for t in starts if t is not None]
+    if not duration or not times:
+        return None
+    counts = [0, 0, 0]
+    for t in times:
+        counts[min(int(3 * t / duration), 2)] += 1
+    return tuple(c / len(times) for c in counts)  # type: ignore[return-value]
+
+
+def near_duplicates(texts: list[str]) -> int:
+    return sum(1 for a, b in combinations(texts, 2) if fuzz.token_set_ratio(a, b) >= DUPLICATE_SIMILARITY)
+
+
+def advice_grounding(advice: list[dict[str, Any]], transcript: Transcript) -> float | None:
+    """Share of advice sharing a content word with the block it cites (or a neighbour)."""
+    if not advice:
+        return None
+    blocks = {b.id: b for b in build_blocks(transcript)}
+    grounded = 0
+    for item in advice:
+        nearby = " ".join(blocks[b].text for b in (item["block"] - 1, item["block"], item["block"] + 1) if b in blocks)
+        grounded += bool(content_words(item["text"]) & content_words(nearby))
+    return grounded / len(advice)
+
+
+def matched_share(targets: list[float], candidates: list[float], window: float = ALIGN_SECONDS) -> float | None:
+    """Share of `targets` with some candidate within ±`window` seconds."""
+    if not targets:
+        return None
+    return sum(any(abs(t - c) <= window for c in candidates) for t in targets) / len(targets)
+
+
+def rouge(summary: str, description: str) -> dict[str, float]:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    scores = scorer.score(description, summary)
+    return {name: scores[name].fmeasure for name in ("rouge1", "rouge2", "rougeL")}
+
+
+def naive_chapters(duration: float, every: float = 300.0) -> list[dict[str, Any]]:
+    """The baseline a model must beat: a chapter every five minutes."""
+    starts = [float(t) for t in range(0, int(duration), int(every))]
+    return [{"start": s, "end": min(s + every, duration), "title": f"Part {i + 1}"} for i, s in enumerate(starts)]
