@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test test-fast test-slow clean
+.PHONY: install run lint test test-fast test-slow clean
 
 install: $(VENV)/.installed
 
@@ -17,8 +17,12 @@ $(VENV)/.installed: pyproject.toml
 run: install
 	$(BIN)/summarizer run examples/sample-episode.txt
 
-# Every test, the slow real-model ones included.
-test: install
+lint: install
+	$(BIN)/ruff check summarizer tests bench
+	$(BIN)/ruff format --check summarizer tests bench
+
+# Lint, then every test, the slow real-model ones included.
+test: lint
 	$(BIN)/python -m pytest
 
 test-fast: install

@@ -29,13 +29,34 @@ from summarizer.store import AnswerStore
 from summarizer.transcript import read_transcript
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-COLUMNS = ("episode", "min", "run s", "exact", "timed", "cover", "gap s", "mid ch", "mid adv", "mid q",
-           "dup", "adv grd", "ref→us", "us→ref", "ratio", "R1", "R2", "RL")
+COLUMNS = (
+    "episode",
+    "min",
+    "run s",
+    "exact",
+    "timed",
+    "cover",
+    "gap s",
+    "mid ch",
+    "mid adv",
+    "mid q",
+    "dup",
+    "adv grd",
+    "ref→us",
+    "us→ref",
+    "ratio",
+    "R1",
+    "R2",
+    "RL",
+)
 
 
 def episodes() -> list[tuple[str, Path, dict | None]]:
-    found = [(d.name, d / "transcript.txt", json.loads((d / "reference.json").read_text()))
-             for d in sorted((SHARED / "eval" / "episodes").glob("*")) if (d / "reference.json").exists()]
+    found = [
+        (d.name, d / "transcript.txt", json.loads((d / "reference.json").read_text()))
+        for d in sorted((SHARED / "eval" / "episodes").glob("*"))
+        if (d / "reference.json").exists()
+    ]
     extra = SHARED / "transcripts" / "datatalks-misra-turp.txt"
     if extra.exists():
         found.append((extra.stem, extra, None))
@@ -52,11 +73,26 @@ def row(name: str, minutes: float, seconds: float | None, f: Figures | None, nai
     if naive is not None:
         return [name, f"{minutes:.0f}", "–"] + ["–"] * 9 + [pct(naive[0]), pct(naive[1]), num(naive[2])] + ["–"] * 3
     middle = lambda t: None if t is None else t[1]  # noqa: E731
-    return [name, f"{minutes:.0f}", num(seconds, "{:.0f}"), pct(f.quote_exact), pct(f.quote_time_right), pct(f.coverage),
-            num(f.largest_gap, "{:.0f}"), pct(middle(f.thirds_chapters)), pct(middle(f.thirds_advice)),
-            pct(middle(f.thirds_quotes)), str(f.duplicate_advice + f.duplicate_quotes), pct(f.advice_grounded),
-            pct(f.reference_matched), pct(f.ours_matched), num(f.chapter_ratio), num(f.rouge1, "{:.3f}"),
-            num(f.rouge2, "{:.3f}"), num(f.rougeL, "{:.3f}")]
+    return [
+        name,
+        f"{minutes:.0f}",
+        num(seconds, "{:.0f}"),
+        pct(f.quote_exact),
+        pct(f.quote_time_right),
+        pct(f.coverage),
+        num(f.largest_gap, "{:.0f}"),
+        pct(middle(f.thirds_chapters)),
+        pct(middle(f.thirds_advice)),
+        pct(middle(f.thirds_quotes)),
+        str(f.duplicate_advice + f.duplicate_quotes),
+        pct(f.advice_grounded),
+        pct(f.reference_matched),
+        pct(f.ours_matched),
+        num(f.chapter_ratio),
+        num(f.rouge1, "{:.3f}"),
+        num(f.rouge2, "{:.3f}"),
+        num(f.rougeL, "{:.3f}"),
+    ]
 
 
 def main() -> None:
@@ -71,8 +107,12 @@ def main() -> None:
     if not found:
         raise SystemExit("no episodes: ../shared/eval is not present")
 
-    provider = make_provider(ProviderOptions(model=args.model, base_url=args.base_url, local_model=args.local_model,
-                                             context_window=args.context_window), print)
+    provider = make_provider(
+        ProviderOptions(
+            model=args.model, base_url=args.base_url, local_model=args.local_model, context_window=args.context_window
+        ),
+        print,
+    )
     store = AnswerStore(summarizer_home() / "answers.sqlite")
     pipeline = Pipeline(provider, store, Settings())
     out_root = Path("outputs") / "eval" / provider.model

@@ -37,8 +37,10 @@ def main() -> None:
         transcript = replace(transcript, segments=kept)
     minutes = (transcript.duration or 0) / 60
     print(f"transcript: {args.transcript.name}, {minutes:.1f} min, {len(transcript.segments)} segments")
-    print(f"{'model':<38} {'load s':>7} {'run s':>7} {'s/min':>6} {'chunks':>6} {'calls':>5} "
-          f"{'prompt tok':>10} {'compl tok':>9} {'prompt/s':>8} {'compl/s':>7}")
+    print(
+        f"{'model':<38} {'load s':>7} {'run s':>7} {'s/min':>6} {'chunks':>6} {'calls':>5} "
+        f"{'prompt tok':>10} {'compl tok':>9} {'prompt/s':>8} {'compl/s':>7}"
+    )
     for name in args.models:
         path = ensure_model(MODELS[name], summarizer_home(), print)
         provider = LocalProvider(path)
@@ -51,8 +53,10 @@ def main() -> None:
         prompt_rate = _prompt_rate(provider)
         reading = s.prompt_tokens / prompt_rate
         writing_rate = s.completion_tokens / max(s.seconds - reading, 1e-9)
-        print(f"{path.stem:<38} {loaded:>7.1f} {s.seconds:>7.1f} {s.seconds / minutes:>6.1f} {s.chunks:>6} "
-              f"{s.calls:>5} {s.prompt_tokens:>10,} {s.completion_tokens:>9,} {prompt_rate:>8.1f} {writing_rate:>7.1f}")
+        print(
+            f"{path.stem:<38} {loaded:>7.1f} {s.seconds:>7.1f} {s.seconds / minutes:>6.1f} {s.chunks:>6} "
+            f"{s.calls:>5} {s.prompt_tokens:>10,} {s.completion_tokens:>9,} {prompt_rate:>8.1f} {writing_rate:>7.1f}"
+        )
 
 
 def _prompt_rate(provider: LocalProvider) -> float:

@@ -84,9 +84,7 @@ def build_blocks(transcript: Transcript) -> list[Block]:
             previous = current[-1]
             speaker_change = segment.speaker != previous.speaker
             pause = (
-                segment.start is not None
-                and previous.end is not None
-                and segment.start - previous.end >= PAUSE_SECONDS
+                segment.start is not None and previous.end is not None and segment.start - previous.end >= PAUSE_SECONDS
             )
             natural_break = pause or _ends_sentence(previous.text)
             if speaker_change or tokens + cost > BLOCK_MAX_TOKENS or (tokens >= BLOCK_TARGET_TOKENS and natural_break):

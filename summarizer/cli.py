@@ -47,13 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="summarise transcripts into outputs/<episode>/")
     run.add_argument("paths", nargs="+", type=Path, metavar="TRANSCRIPT")
-    run.add_argument("-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)")
+    run.add_argument(
+        "-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)"
+    )
     run.add_argument("--format", choices=FORMATS, help="transcript format (default: detected from content)")
     run.add_argument("--provider", choices=("auto", "openai", "local"), default="auto")
     run.add_argument("--model", help="model name for an OpenAI-compatible endpoint (or SUMMARIZER_MODEL)")
-    run.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)")
+    run.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)"
+    )
     run.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
-    run.add_argument("--local-model", choices=("default", "small"), help="embedded model: default (1.5B) or small (0.5B, faster, weaker)")
+    run.add_argument(
+        "--local-model",
+        choices=("default", "small"),
+        help="embedded model: default (1.5B) or small (0.5B, faster, weaker)",
+    )
     run.add_argument("--model-path", type=Path, help="run any GGUF file with the embedded runtime")
     run.add_argument("--context-window", type=int, help="the model's context size in tokens")
     run.add_argument("--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)")
@@ -72,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     schema = commands.add_parser("schema", help="print the episode document's JSON Schema")
-    schema.set_defaults(handler=lambda args: print(json.dumps(load_schema("summary"), indent=2)) or 0)
+    schema.set_defaults(handler=cmd_schema)
 
     rend = commands.add_parser("render", help="render a summary.json again, without a model")
     rend.add_argument("file", type=Path)
@@ -102,8 +110,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     meta = EpisodeMeta(title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host))
     folders = [episode_dir(args.output, meta.slug_for(t.source)) for t in transcripts]
     options = ProviderOptions(
-        provider=args.provider, model=args.model, base_url=args.base_url, api_key=args.api_key,
-        local_model=args.local_model, model_path=args.model_path, context_window=args.context_window,
+        provider=args.provider,
+        model=args.model,
+        base_url=args.base_url,
+        api_key=args.api_key,
+        local_model=args.local_model,
+        model_path=args.model_path,
+        context_window=args.context_window,
     )
     provider = make_provider(options, progress.notice)
     store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
@@ -125,8 +138,15 @@ def cmd_run(args: argparse.Namespace) -> int:
                 "show-notes.md": render(result.document, "markdown"),
             }
             written = write_files(folder, files)
-            print(run_report(folder.name, result.stats, f"{provider.name} · {provider.model}",
-                             [str(p) for p in written], transcript.duration))
+            print(
+                run_report(
+                    folder.name,
+                    result.stats,
+                    f"{provider.name} · {provider.model}",
+                    [str(p) for p in written],
+                    transcript.duration,
+                )
+            )
     finally:
         if store is not None:
             store.close()
@@ -144,6 +164,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not errors:
         print(f"{args.file}: valid")
     return 1 if errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(load_schema("summary"), indent=2))
+    return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -182,8 +207,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         if args.action == "prune":
             print(f"removed {store.prune(args.older_than)} answers older than {args.older_than:g} days")
         stats = store.stats()
-        print(f"{store.path}: {stats.answers} answers, {stats.prompt_tokens:,} prompt + "
-              f"{stats.completion_tokens:,} completion tokens paid for, {stats.bytes / 1e6:.1f} MB")
+        print(
+            f"{store.path}: {stats.answers} answers, {stats.prompt_tokens:,} prompt + "
+            f"{stats.completion_tokens:,} completion tokens paid for, {stats.bytes / 1e6:.1f} MB"
+        )
     finally:
         store.close()
     return 0

@@ -68,7 +68,10 @@ def build_document(
         "chapters": chapters(answer["chapters"], notes, transcript, blocks, drops),
         "advice": [
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block}
-            for a in dedupe(pick(notes.advice, answer["advice"], drops, "advice") or list(notes.advice[:FALLBACK_ADVICE]), key=lambda a: a.text)
+            for a in dedupe(
+                pick(notes.advice, answer["advice"], drops, "advice") or list(notes.advice[:FALLBACK_ADVICE]),
+                key=lambda a: a.text,
+            )
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "block": q.block}
@@ -103,10 +106,16 @@ def chapters(
         last = ordered[i + 1][0] - 1 if i + 1 < len(ordered) else blocks[-1].id
         start = 0.0 if i == 0 and transcript.timed else by_id[first].start
         end = by_id[last + 1].start if last + 1 in by_id else transcript.duration
-        result.append({
-            "start": start, "end": end, "first_block": first, "last_block": last,
-            "title": chapter["title"].strip(), "summary": chapter_summary(notes, first, last),
-        })
+        result.append(
+            {
+                "start": start,
+                "end": end,
+                "first_block": first,
+                "last_block": last,
+                "title": chapter["title"].strip(),
+                "summary": chapter_summary(notes, first, last),
+            }
+        )
     return result
 
 
@@ -123,7 +132,9 @@ def spread(
     last_id = max(by_id)
     while candidates:
         keys = sorted(starts)
-        bounds = [(a, by_id[b].start if b <= last_id else transcript.duration) for a, b in zip(keys, keys[1:] + [last_id + 1])]
+        bounds = [
+            (a, by_id[b].start if b <= last_id else transcript.duration) for a, b in zip(keys, keys[1:] + [last_id + 1])
+        ]
         longest = max(bounds, key=lambda span: span[1] - by_id[span[0]].start)
         first, end = longest
         if end - by_id[first].start <= MAX_CHAPTER_SECONDS:

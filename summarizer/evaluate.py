@@ -74,13 +74,15 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
     ours = [c["start"] for c in chapters if c["start"] is not None]
     theirs = [float(c["start"]) for c in reference["chapters"]]
     scores = rouge(document["summary"], reference["description"])
-    return Figures(**{
-        **figures.as_dict(),
-        "reference_matched": matched_share(theirs, ours),
-        "ours_matched": matched_share(ours, theirs),
-        "chapter_ratio": len(ours) / len(theirs) if theirs else None,
-        **scores,
-    })
+    return Figures(
+        **{
+            **figures.as_dict(),
+            "reference_matched": matched_share(theirs, ours),
+            "ours_matched": matched_share(ours, theirs),
+            "chapter_ratio": len(ours) / len(theirs) if theirs else None,
+            **scores,
+        }
+    )
 
 
 def quote_fidelity(quotes: list[dict[str, Any]], transcript: Transcript) -> tuple[float | None, float | None]:

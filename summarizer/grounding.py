@@ -124,6 +124,7 @@ class QuoteLocator:
 
     def _refine(self, needle: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
         """Move both ends of a fuzzy match a few words either way to the span most like the quote."""
+
         def score(span: tuple[int, int]) -> float:
             return fuzz.ratio(needle, " ".join(w.norm for w in self._words[span[0] : span[1] + 1]))
 

@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
 from .chunking import Block
 from .grounding import Located, QuoteLocator
 from .timefmt import format_clock
+from .tokens import count_tokens
 
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
 MIN_SECTION_SECONDS = 60.0
-_NAME_FILLER = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "on", "by", "website", "book", "course", "tool"})
+_NAME_FILLER = frozenset(
+    {"the", "a", "an", "of", "and", "for", "to", "in", "on", "by", "website", "book", "course", "tool"}
+)
 _STOPWORDS = frozenset(
     "about above after again also always because been before being between both could does doing down during "
     "each even every from further have having here into just know like made make many more most much must "
@@ -139,7 +143,12 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
             starts.setdefault(item["start_block"], item)
     ordered = sorted(starts.items())
     return [
-        Section(first, ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last, item["title"].strip(), item["summary"].strip())
+        Section(
+            first,
+            ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last,
+            item["title"].strip(),
+            item["summary"].strip(),
+        )
         for i, (first, item) in enumerate(ordered)
     ]
 
@@ -200,7 +209,8 @@ def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:
     """Notes as compact numbered lines for a merge or reduce prompt (never the transcript itself)."""
     lines = ["Sections:"]
     for s in notes.sections:
-        lines.append(f"- blocks {s.start_block}-{s.end_block} ({format_clock(blocks[s.start_block].start)}) {s.title}: {s.summary}")
+        clock = format_clock(blocks[s.start_block].start)
+        lines.append(f"- blocks {s.start_block}-{s.end_block} ({clock}) {s.title}: {s.summary}")
     lines.append("Advice:")
     lines += [f"{i}. {a.text}" + (f" ({a.speaker})" if a.speaker else "") for i, a in enumerate(notes.advice, 1)]
     lines.append("Quotes:")
@@ -231,4 +241,45 @@ def notes_from_merge(answer: dict[str, Any], notes: Notes, blocks: dict[int, Blo
         advice=tuple(pick(notes.advice, answer["advice"], drops, "advice")),
         quotes=tuple(pick(notes.quotes, answer["quotes"], drops, "quote")),
         resources=notes.resources,
+    )
+
+
+def group_parts(parts: list[Notes], by_id: dict[int, Block], room: int) -> list[list[Notes]]:
+    """Consecutive groups that fit `room` where possible, never of one part (so each round shrinks)."""
+    groups: list[list[Notes]] = []
+    current: list[Notes] = []
+    for part in parts:
+        if len(current) >= 2 and count_tokens(render_notes(combine([*current, part]), by_id)) > room:
+            groups.append(current)
+            current = []
+        current.append(part)
+    if current:
+        if len(current) == 1 and groups:
+            groups[-1].append(current[0])
+        else:
+            groups.append(current)
+    return groups
+
+
+def trim(notes: Notes, by_id: dict[int, Block], room: int) -> Notes:
+    """Drop the lowest-ranked advice and quotes, then shorten summaries, until the notes fit."""
+    for _ in range(32):
+        if count_tokens(render_notes(notes, by_id)) <= room:
+            return notes
+        if len(notes.quotes) > 2 or len(notes.advice) > 2:
+            notes = Notes(
+                notes.sections,
+                notes.advice[: max(2, len(notes.advice) * 3 // 4)],
+                notes.quotes[: max(2, len(notes.quotes) * 3 // 4)],
+                notes.resources,
+            )
+        else:
+            notes = Notes(tuple(_shorten(s) for s in notes.sections), notes.advice, notes.quotes, notes.resources)
+    return notes
+
+
+def _shorten(section: Section) -> Section:
+    words = section.summary.split()
+    return Section(
+        section.start_block, section.end_block, section.title, " ".join(words[: max(8, len(words) * 2 // 3)])
     )

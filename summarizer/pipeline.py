@@ -9,13 +9,24 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
 from .document import EpisodeMeta, build_document
 from .errors import AnswerError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
-from .notes import Drops, Notes, combine, consolidate, notes_from_map, notes_from_merge, render_notes
+from .notes import (
+    Drops,
+    Notes,
+    combine,
+    consolidate,
+    group_parts,
+    notes_from_map,
+    notes_from_merge,
+    render_notes,
+    trim,
+)
 from .prompts import fence, load_prompt
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
@@ -109,9 +120,14 @@ class Pipeline:
 
         mapped = await self._map(chunks, by_id, locator, stats)
         notes = consolidate(await self._collapse(mapped, by_id, stats), by_id)
-        answer = await self._ask("reduce", load_prompt("reduce").messages(
-            metadata=_metadata_lines(meta), notes=fence(render_notes(notes, by_id), "notes")
-        ), self.settings.reduce_answer_tokens, stats)
+        answer = await self._ask(
+            "reduce",
+            load_prompt("reduce").messages(
+                metadata=_metadata_lines(meta), notes=fence(render_notes(notes, by_id), "notes")
+            ),
+            self.settings.reduce_answer_tokens,
+            stats,
+        )
         self.progress("reduce", 1, 1)
         generator = {"provider": self.provider.name, "model": self.provider.model}
         document = build_document(answer.data, notes, transcript, blocks, meta, generator, stats.drops)
@@ -122,14 +138,18 @@ class Pipeline:
         stats.seconds = time.monotonic() - started
         return Result(document, stats)
 
-    async def _map(self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, stats: RunStats) -> list[Notes]:
+    async def _map(
+        self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, stats: RunStats
+    ) -> list[Notes]:
         prompt = load_prompt("map")
         done = 0
         self.progress("map", 0, len(chunks))
 
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
-            messages = prompt.messages(transcript=fence(chunk.render()), first=str(chunk.first_id), last=str(chunk.last_id))
+            messages = prompt.messages(
+                transcript=fence(chunk.render()), first=str(chunk.first_id), last=str(chunk.last_id)
+            )
             answer = await self._ask("map", messages, self.settings.map_answer_tokens, stats)
             done += 1
             self.progress("map", done, len(chunks))
@@ -146,7 +166,7 @@ class Pipeline:
                 raise ChunkFailed(
                     f"chunk {chunk.index + 1}/{len(chunks)} (blocks {chunk.first_id}-{chunk.last_id}"
                     f"{', ' + span if span != '–' else ''}) failed: {result}"
-                    f" [{failed} of {len(chunks)} chunks failed; answers already received are kept: run again to resume]"
+                    f" [{failed} of {len(chunks)} chunks failed; answers received are kept: run again to resume]"
                 )
         return [r for r in results if isinstance(r, Notes)]
 
@@ -192,44 +212,11 @@ class Pipeline:
         return answer
 
 
-def group_parts(parts: list[Notes], by_id: dict[int, Block], room: int) -> list[list[Notes]]:
-    """Consecutive groups that fit `room` where possible, never of one part (so each round shrinks)."""
-    groups: list[list[Notes]] = []
-    current: list[Notes] = []
-    for part in parts:
-        if len(current) >= 2 and count_tokens(render_notes(combine([*current, part]), by_id)) > room:
-            groups.append(current)
-            current = []
-        current.append(part)
-    if current:
-        if len(current) == 1 and groups:
-            groups[-1].append(current[0])
-        else:
-            groups.append(current)
-    return groups
-
-
-def trim(notes: Notes, by_id: dict[int, Block], room: int) -> Notes:
-    """Drop the lowest-ranked advice and quotes, then shorten summaries, until the notes fit."""
-    for _ in range(32):
-        if count_tokens(render_notes(notes, by_id)) <= room:
-            return notes
-        if len(notes.quotes) > 2 or len(notes.advice) > 2:
-            notes = Notes(notes.sections, notes.advice[: max(2, len(notes.advice) * 3 // 4)],
-                          notes.quotes[: max(2, len(notes.quotes) * 3 // 4)], notes.resources)
-        else:
-            notes = Notes(tuple(_shorten(s) for s in notes.sections), notes.advice, notes.quotes, notes.resources)
-    return notes
-
-
-def _shorten(section):
-    words = section.summary.split()
-    return type(section)(section.start_block, section.end_block, section.title, " ".join(words[: max(8, len(words) * 2 // 3)]))
-
-
 def _metadata_lines(meta: EpisodeMeta) -> str:
-    lines = [f"Episode title: {meta.title}" if meta.title else "",
-             f"Guests: {', '.join(meta.guests)}" if meta.guests else "",
-             f"Hosts: {', '.join(meta.hosts)}" if meta.hosts else ""]
+    lines = [
+        f"Episode title: {meta.title}" if meta.title else "",
+        f"Guests: {', '.join(meta.guests)}" if meta.guests else "",
+        f"Hosts: {', '.join(meta.hosts)}" if meta.hosts else "",
+    ]
     text = "\n".join(line for line in lines if line)
     return text + "\n" if text else ""

@@ -19,8 +19,11 @@ def run_report(slug: str, stats: RunStats, model: str, written: list[str], durat
         ("model", model),
         ("chunks", f"{stats.chunks} (collapse rounds: {stats.collapse_depth})"),
         ("model calls", f"{stats.calls} made, {stats.cached_answers} answers reused from the store"),
-        ("tokens", f"prompt {stats.prompt_tokens:,} · completion {stats.completion_tokens:,}"
-                   f" · amplification {stats.amplification:.2f}× of {stats.transcript_tokens:,} transcript tokens"),
+        (
+            "tokens",
+            f"prompt {stats.prompt_tokens:,} · completion {stats.completion_tokens:,}"
+            f" · amplification {stats.amplification:.2f}× of {stats.transcript_tokens:,} transcript tokens",
+        ),
         ("quotes", f"{stats.quotes_kept} kept · {quote_drops} dropped"),
     ]
     rows += [("dropped", f"{n} × {reason}") for reason, n in sorted(drops.items())]
@@ -36,12 +39,16 @@ def _thirds(value: tuple[float, float, float] | None) -> str:
     return "–" if value is None else " / ".join(f"{v:.0%}" for v in value)
 
 
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
 def figures_table(f: Figures) -> str:
     """`summarizer eval` as a table a person reads."""
     rows = [
         ("quotes exact transcript spans", f"{_share(f.quote_exact)} of {f.quotes}"),
         ("quote times at their span", _share(f.quote_time_right)),
-        ("chapters", f"{f.chapters} · in order: {'yes' if f.chapters_in_order else 'NO'} · first at 0:00: {'yes' if f.first_at_zero else 'NO'}"),
+        ("chapters", f"{f.chapters} · in order: {_yes(f.chapters_in_order)} · first at 0:00: {_yes(f.first_at_zero)}"),
         ("timeline covered", f"{_share(f.coverage)} · largest gap {format_clock(f.largest_gap) or '–'}"),
         ("chapters by third", _thirds(f.thirds_chapters)),
         ("advice by third", _thirds(f.thirds_advice)),

@@ -31,7 +31,9 @@ CREATE TABLE IF NOT EXISTS answers (
 """
 
 
-def answer_key(identity: dict[str, Any], step: str, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int) -> str:
+def answer_key(
+    identity: dict[str, Any], step: str, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int
+) -> str:
     payload = json.dumps(
         {"identity": identity, "step": step, "messages": messages, "schema": schema, "max_tokens": max_tokens},
         sort_keys=True,
@@ -68,8 +70,15 @@ class AnswerStore:
     def put(self, key: str, step: str, model: str, answer: Answer) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (key, step, model, json.dumps(answer.data, ensure_ascii=False), answer.prompt_tokens,
-             answer.completion_tokens, time.time()),
+            (
+                key,
+                step,
+                model,
+                json.dumps(answer.data, ensure_ascii=False),
+                answer.prompt_tokens,
+                answer.completion_tokens,
+                time.time(),
+            ),
         )
 
     def stats(self) -> StoreStats:

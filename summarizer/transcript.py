@@ -107,7 +107,13 @@ def parse_transcript(text: str, fmt: str | None = None, source: str = "<text>") 
     fmt = fmt or detect_format(text)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    parser = {"captions": _parse_captions, "srt": _parse_srt, "vtt": _parse_vtt, "json": _parse_json, "plain": _parse_plain}[fmt]
+    parser = {
+        "captions": _parse_captions,
+        "srt": _parse_srt,
+        "vtt": _parse_vtt,
+        "json": _parse_json,
+        "plain": _parse_plain,
+    }[fmt]
     rows = parser(text)
     segments = tuple(
         Segment(index=i, start=start, end=end, text=body, speaker=speaker)
@@ -193,9 +199,7 @@ def _timed_rows(starts: list[float], bodies: list[tuple[str | None, str]]) -> li
     cleaned = [clean_text(body) for _, body in bodies]
     ends = _ends_from_starts(starts, cleaned)
     return [
-        (start, end, body, speaker)
-        for start, end, body, (speaker, _) in zip(starts, ends, cleaned, bodies)
-        if body
+        (start, end, body, speaker) for start, end, body, (speaker, _) in zip(starts, ends, cleaned, bodies) if body
     ]
 
 

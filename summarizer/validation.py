@@ -7,9 +7,10 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any, Awaitable, Callable
+from typing import Any
+from collections.abc import Awaitable, Callable
 
 from jsonschema import Draft202012Validator
 from tenacity import AsyncRetrying, RetryError, retry_if_exception_type, stop_after_attempt
@@ -21,13 +22,27 @@ log = logging.getLogger("summarizer")
 
 # Keywords OpenAI's strict structured-output mode accepts; anything else is refused there.
 STRICT_KEYWORDS = {
-    "type", "properties", "required", "additionalProperties", "items", "enum", "const",
-    "description", "anyOf", "$defs", "$ref", "minItems", "maxItems", "minimum", "maximum",
-    "pattern", "format",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "description",
+    "anyOf",
+    "$defs",
+    "$ref",
+    "minItems",
+    "maxItems",
+    "minimum",
+    "maximum",
+    "pattern",
+    "format",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema `summarizer/schemas/<name>.schema.json`."""
     path = resources.files("summarizer") / "schemas" / f"{name}.schema.json"
@@ -148,8 +163,12 @@ async def ask_valid(
                 reply = await complete(conversation, schema_name, budget)
                 log.info(
                     "%s attempt %d: %d prompt + %d completion tokens, %s, %.1f s",
-                    schema_name, attempt.retry_state.attempt_number, reply.prompt_tokens,
-                    reply.completion_tokens, reply.finish_reason, time.monotonic() - started,
+                    schema_name,
+                    attempt.retry_state.attempt_number,
+                    reply.prompt_tokens,
+                    reply.completion_tokens,
+                    reply.finish_reason,
+                    time.monotonic() - started,
                 )
                 spent["prompt"] += reply.prompt_tokens
                 spent["completion"] += reply.completion_tokens

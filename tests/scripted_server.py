@@ -14,7 +14,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from summarizer.validation import model_schema, strict_problems
 
@@ -42,8 +43,13 @@ def map_answer(user: str) -> dict[str, Any]:
     middle_id, middle_text = blocks[len(blocks) // 2]
     words = middle_text.split()
     return {
-        "sections": [{"start_block": first, "title": f"Blocks {first} to {last}",
-                      "summary": "About " + " ".join(blocks[0][1].split()[:12])}],
+        "sections": [
+            {
+                "start_block": first,
+                "title": f"Blocks {first} to {last}",
+                "summary": "About " + " ".join(blocks[0][1].split()[:12]),
+            }
+        ],
         "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
         "quotes": [{"block": middle_id, "text": " ".join(words[:10])}],
         "resources": [{"block": first, "kind": "website", "name": f"Site of block {first}"}],
@@ -54,8 +60,9 @@ def merge_answer(user: str) -> dict[str, Any]:
     spans = [tuple(map(int, m.groups())) for line in user.splitlines() if (m := SECTION_LINE.match(line))]
     numbers = _numbers(user)
     return {
-        "sections": [{"start_block": spans[0][0], "title": f"Merged {spans[0][0]}-{spans[-1][1]}",
-                      "summary": "Merged sections."}],
+        "sections": [
+            {"start_block": spans[0][0], "title": f"Merged {spans[0][0]}-{spans[-1][1]}", "summary": "Merged sections."}
+        ],
         "advice": numbers["Advice"][:2],
         "quotes": numbers["Quotes"][:2],
     }
@@ -102,7 +109,7 @@ class ScriptedServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
 
-    def __enter__(self) -> "ScriptedServer":
+    def __enter__(self) -> ScriptedServer:
         self._thread.start()
         return self
 
@@ -175,23 +182,43 @@ class ScriptedServer:
             answer = fault.mutate(answer)
         content = fault.body if fault and fault.body is not None else json.dumps(answer)
         prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
-        return 200, {}, {
-            "id": f"chatcmpl-{len(self.requests)}",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": body["model"],
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                         "finish_reason": fault.finish_reason if fault else "stop"}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(content.split()),
-                      "total_tokens": prompt_tokens + len(content.split())},
-        }
+        return (
+            200,
+            {},
+            {
+                "id": f"chatcmpl-{len(self.requests)}",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body["model"],
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": content},
+                        "finish_reason": fault.finish_reason if fault else "stop",
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": len(content.split()),
+                    "total_tokens": prompt_tokens + len(content.split()),
+                },
+            },
+        )
 
 
 def _fit(answer: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """Cut lists to the schema's maxItems, as constrained decoding would."""
-    return {key: value[: schema["properties"][key].get("maxItems")] if isinstance(value, list) else value
-            for key, value in answer.items()}
+    return {
+        key: value[: schema["properties"][key].get("maxItems")] if isinstance(value, list) else value
+        for key, value in answer.items()
+    }
 
 
 def _error(status: int, message: str) -> dict[str, Any]:
-    return {"error": {"message": message, "type": "invalid_request_error" if status < 500 else "server_error", "code": status}}
+    return {
+        "error": {
+            "message": message,
+            "type": "invalid_request_error" if status < 500 else "server_error",
+            "code": status,
+        }
+    }

@@ -4,7 +4,9 @@ from summarizer.transcript import parse_transcript
 
 
 def _long_transcript(lines: int = 400):
-    text = "\n".join(f"{i // 60}:{i % 60:02d} line {i} says something about topic {i // 50} today" for i in range(lines))
+    text = "\n".join(
+        f"{i // 60}:{i % 60:02d} line {i} says something about topic {i // 50} today" for i in range(lines)
+    )
     return parse_transcript(text)
 
 

@@ -15,8 +15,23 @@ SECRET = "sk-never-print-me-123"
 
 
 def _run_cli(server, transcript: Path, out: Path, *extra: str) -> int:
-    return main(["run", str(transcript), "--base-url", server.base_url, "--model", "scripted",
-                 "--api-key", SECRET, "-o", str(out), "--chunk-tokens", "600", *extra])
+    return main(
+        [
+            "run",
+            str(transcript),
+            "--base-url",
+            server.base_url,
+            "--model",
+            "scripted",
+            "--api-key",
+            SECRET,
+            "-o",
+            str(out),
+            "--chunk-tokens",
+            "600",
+            *extra,
+        ]
+    )
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary", b"0:10 b\n0:01 a\n", b"caf\xe9 \xff\xfe"])
@@ -43,7 +58,9 @@ def test_unwritable_output_folder_exits_2_before_any_model_call(tmp_path, server
     assert server.requests == []
 
 
-def test_run_over_the_shared_transcript_writes_a_valid_document_and_show_notes(tmp_path, capsys, server, shared_transcript):
+def test_run_over_the_shared_transcript_writes_a_valid_document_and_show_notes(
+    tmp_path, capsys, server, shared_transcript
+):
     assert _run_cli(server, shared_transcript, tmp_path / "out") == 0
     folder = tmp_path / "out" / "datatalks-misra-turp"
     doc = json.loads((folder / "summary.json").read_text())

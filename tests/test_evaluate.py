@@ -9,26 +9,59 @@ from summarizer.cli import main
 from summarizer.evaluate import evaluate, matched_share, naive_chapters, thirds, timeline
 from summarizer.transcript import parse_transcript
 
-TRANSCRIPT = parse_transcript("\n".join([
-    "0:00 A: welcome to the show about small gardens",
-    "1:00 B: the first thing is to start with herbs on a sunny windowsill",
-    "2:00 A: tell us about watering",
-    "3:00 B: water deeply twice a week early in the morning",
-    "4:00 A: and compost",
-    "5:00 B: keep the compost bin small and turn it every week",
-]))
+TRANSCRIPT = parse_transcript(
+    "\n".join(
+        [
+            "0:00 A: welcome to the show about small gardens",
+            "1:00 B: the first thing is to start with herbs on a sunny windowsill",
+            "2:00 A: tell us about watering",
+            "3:00 B: water deeply twice a week early in the morning",
+            "4:00 A: and compost",
+            "5:00 B: keep the compost bin small and turn it every week",
+        ]
+    )
+)
 
 
 def _doc(**overrides):
     doc = {
         "schema_version": "1.0",
-        "episode": {"slug": "ep", "source": "ep.txt", "format": "captions", "duration": TRANSCRIPT.duration,
-                    "speakers": ["A", "B"], "title": None, "url": None, "date": None, "guests": [], "hosts": []},
-        "title": "Small gardens", "tagline": "Grow herbs.", "summary": "Herbs, watering and compost for small gardens.",
-        "chapters": [{"start": 0.0, "end": 120.0, "first_block": 1, "last_block": 2, "title": "Herbs", "summary": ""},
-                     {"start": 120.0, "end": TRANSCRIPT.duration, "first_block": 3, "last_block": 6, "title": "Care", "summary": ""}],
+        "episode": {
+            "slug": "ep",
+            "source": "ep.txt",
+            "format": "captions",
+            "duration": TRANSCRIPT.duration,
+            "speakers": ["A", "B"],
+            "title": None,
+            "url": None,
+            "date": None,
+            "guests": [],
+            "hosts": [],
+        },
+        "title": "Small gardens",
+        "tagline": "Grow herbs.",
+        "summary": "Herbs, watering and compost for small gardens.",
+        "chapters": [
+            {"start": 0.0, "end": 120.0, "first_block": 1, "last_block": 2, "title": "Herbs", "summary": ""},
+            {
+                "start": 120.0,
+                "end": TRANSCRIPT.duration,
+                "first_block": 3,
+                "last_block": 6,
+                "title": "Care",
+                "summary": "",
+            },
+        ],
         "advice": [{"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2}],
-        "quotes": [{"text": "water deeply twice a week early in the morning", "speaker": "B", "start": 180.0, "end": 240.0, "block": 4}],
+        "quotes": [
+            {
+                "text": "water deeply twice a week early in the morning",
+                "speaker": "B",
+                "start": 180.0,
+                "end": 240.0,
+                "block": 4,
+            }
+        ],
         "resources": [],
         "generator": {"name": "summarizer", "version": "0", "provider": "test", "model": "m"},
     }
@@ -42,7 +75,13 @@ def test_exact_quote_at_its_real_time_scores_full_marks():
 
 
 def test_a_quote_one_word_off_is_not_an_exact_span():
-    quote = {"text": "water deeply three times a week early in the morning", "speaker": "B", "start": 180.0, "end": 240.0, "block": 4}
+    quote = {
+        "text": "water deeply three times a week early in the morning",
+        "speaker": "B",
+        "start": 180.0,
+        "end": 240.0,
+        "block": 4,
+    }
     assert evaluate(_doc(quotes=[quote]), TRANSCRIPT).quote_exact == 0.0
 
 
@@ -60,7 +99,9 @@ def test_a_chapter_gap_lowers_coverage_and_is_reported():
 
 def test_full_coverage_has_no_gap():
     figures = evaluate(_doc(), TRANSCRIPT)
-    assert figures.coverage == 1.0 and figures.largest_gap == 0.0 and figures.chapters_in_order and figures.first_at_zero
+    assert (
+        figures.coverage == 1.0 and figures.largest_gap == 0.0 and figures.chapters_in_order and figures.first_at_zero
+    )
 
 
 def test_items_are_counted_per_third_of_the_episode():
@@ -68,22 +109,31 @@ def test_items_are_counted_per_third_of_the_episode():
 
 
 def test_a_near_duplicate_advice_pair_is_counted():
-    advice = [{"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2},
-              {"text": "Start with herbs on a sunny windowsill!", "speaker": "B", "start": 60.0, "block": 2},
-              {"text": "Keep the compost bin small", "speaker": "B", "start": 300.0, "block": 6}]
+    advice = [
+        {"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2},
+        {"text": "Start with herbs on a sunny windowsill!", "speaker": "B", "start": 60.0, "block": 2},
+        {"text": "Keep the compost bin small", "speaker": "B", "start": 300.0, "block": 6},
+    ]
     figures = evaluate(_doc(advice=advice), TRANSCRIPT)
     assert figures.duplicate_advice == 1
 
 
 def test_advice_unrelated_to_its_block_is_ungrounded():
-    advice = [{"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2},
-              {"text": "Invest in index funds", "speaker": "B", "start": 60.0, "block": 2}]
+    advice = [
+        {"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2},
+        {"text": "Invest in index funds", "speaker": "B", "start": 60.0, "block": 2},
+    ]
     assert evaluate(_doc(advice=advice), TRANSCRIPT).advice_grounded == 0.5
 
 
 def test_reference_with_shifted_starts_matches_only_within_sixty_seconds():
-    reference = {"episode": "ep", "source": "s", "url": "u", "description": "Small gardens: herbs, watering, compost.",
-                 "chapters": [{"start": 50, "title": "a"}, {"start": 200, "title": "b"}]}
+    reference = {
+        "episode": "ep",
+        "source": "s",
+        "url": "u",
+        "description": "Small gardens: herbs, watering, compost.",
+        "chapters": [{"start": 50, "title": "a"}, {"start": 200, "title": "b"}],
+    }
     figures = evaluate(_doc(), TRANSCRIPT, reference)
     assert figures.reference_matched == 0.5  # 50 s is within 60 s of 0; 200 s is 80 s from 120
     assert figures.ours_matched == 0.5
@@ -102,7 +152,9 @@ def test_naive_baseline_puts_a_chapter_every_five_minutes():
 
 def test_eval_command_prints_a_table_and_json(tmp_path, capsys):
     transcript = tmp_path / "ep.txt"
-    transcript.write_text("\n".join(f"{s.start // 60:.0f}:{s.start % 60:02.0f} {s.speaker}: {s.text}" for s in TRANSCRIPT.segments))
+    transcript.write_text(
+        "\n".join(f"{s.start // 60:.0f}:{s.start % 60:02.0f} {s.speaker}: {s.text}" for s in TRANSCRIPT.segments)
+    )
     summary = tmp_path / "summary.json"
     summary.write_text(json.dumps(_doc()))
     assert main(["eval", str(summary), str(transcript)]) == 0

@@ -46,6 +46,8 @@ def test_too_short_quote_is_not_a_quote():
 
 
 def test_a_leading_word_that_ends_the_previous_sentence_is_trimmed():
-    t = parse_transcript("0:00 A: we talked about it on. Thanks for having me here today my friend\n0:05 B: sure thing\n")
+    t = parse_transcript(
+        "0:00 A: we talked about it on. Thanks for having me here today my friend\n0:05 B: sure thing\n"
+    )
     found = QuoteLocator(t, build_blocks(t)).locate("on. Thanks for having me here today my friend")
     assert found.text == "Thanks for having me here today my friend"

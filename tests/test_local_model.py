@@ -50,8 +50,12 @@ def test_embedded_model_summarises_the_sample_episode_end_to_end(small_model, tm
     assert main(["run", str(EXAMPLE), "--model-path", str(small_model), "-o", str(tmp_path)]) == 0
     doc = json.loads((tmp_path / "sample-episode" / "summary.json").read_text())
     _assert_grounded_document(doc, EXAMPLE)
-    assert doc["generator"] == {"name": "summarizer", "version": doc["generator"]["version"],
-                                "provider": "local", "model": small_model.stem}
+    assert doc["generator"] == {
+        "name": "summarizer",
+        "version": doc["generator"]["version"],
+        "provider": "local",
+        "model": small_model.stem,
+    }
     assert re.search(r"model calls +[2-9] made, 0 answers reused", capsys.readouterr().out)
     assert main(["run", str(EXAMPLE), "--model-path", str(small_model), "-o", str(tmp_path)]) == 0
     assert re.search(r"model calls +0 made, 2 answers reused", capsys.readouterr().out)
@@ -67,9 +71,23 @@ def _free_port() -> int:
 def llama_server(small_model):
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(small_model), "--model_alias", "small",
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(small_model),
+            "--model_alias",
+            "small",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "8192",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 180

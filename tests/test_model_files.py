@@ -17,15 +17,27 @@ def _wheel(folder: Path, n: int, payload: bytes) -> None:
     with zipfile.ZipFile(folder / f"{name}-0.1.0-py3-none-any.whl", "w") as archive:
         archive.writestr(f"{name}/__init__.py", "")
         archive.writestr(f"{name}/data/part{n:02d}.bin", payload)
-        archive.writestr(f"{name}-0.1.0.dist-info/METADATA", f"Metadata-Version: 2.1\nName: fake-model-part{n}\nVersion: 0.1.0\n")
-        archive.writestr(f"{name}-0.1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        archive.writestr(
+            f"{name}-0.1.0.dist-info/METADATA", f"Metadata-Version: 2.1\nName: fake-model-part{n}\nVersion: 0.1.0\n"
+        )
+        archive.writestr(
+            f"{name}-0.1.0.dist-info/WHEEL",
+            "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+        )
         archive.writestr(f"{name}-0.1.0.dist-info/RECORD", "")
 
 
 def _spec(sha: str | None = None, parts: int = 3) -> ModelSpec:
     whole = b"".join(PARTS)
-    return ModelSpec(name="fake", description="Fake model", package="fake-model-part{n}", version="0.1.0",
-                     parts=parts, size=len(whole), sha256=sha or hashlib.sha256(whole).hexdigest())
+    return ModelSpec(
+        name="fake",
+        description="Fake model",
+        package="fake-model-part{n}",
+        version="0.1.0",
+        parts=parts,
+        size=len(whole),
+        sha256=sha or hashlib.sha256(whole).hexdigest(),
+    )
 
 
 @pytest.fixture

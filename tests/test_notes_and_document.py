@@ -5,14 +5,16 @@ from summarizer.notes import Advice, Drops, Notes, Section, combine, consolidate
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
 
-TEXT = "\n".join([
-    "0:00 A: welcome everyone to a show about gardening in small spaces",
-    "0:30 B: thanks the first thing I tell people is to start with herbs on a sunny windowsill",
-    "1:00 A: what about watering schedules for balcony tomatoes in summer",
-    "1:30 B: water deeply twice a week early in the morning rather than a little every day",
-    "2:00 A: and compost what should beginners know about compost bins",
-    "2:30 B: keep the compost bin small and turn it every week so it never smells",
-])
+TEXT = "\n".join(
+    [
+        "0:00 A: welcome everyone to a show about gardening in small spaces",
+        "0:30 B: thanks the first thing I tell people is to start with herbs on a sunny windowsill",
+        "1:00 A: what about watering schedules for balcony tomatoes in summer",
+        "1:30 B: water deeply twice a week early in the morning rather than a little every day",
+        "2:00 A: and compost what should beginners know about compost bins",
+        "2:30 B: keep the compost bin small and turn it every week so it never smells",
+    ]
+)
 
 
 def _setup():
@@ -25,8 +27,10 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
     answer = {
-        "sections": [{"start_block": 1, "title": "Start", "summary": "s"},
-                     {"start_block": 99, "title": "Bad", "summary": "s"}],
+        "sections": [
+            {"start_block": 1, "title": "Start", "summary": "s"},
+            {"start_block": 99, "title": "Bad", "summary": "s"},
+        ],
         "advice": [{"block": 42, "speaker": None, "text": "Start with herbs"}],
         "quotes": [{"block": 77, "text": "water deeply twice a week early in the morning"}],
         "resources": [{"block": 50, "kind": "book", "name": "Invented"}],
@@ -40,9 +44,15 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
 def test_advice_unrelated_to_its_block_is_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {"sections": [], "quotes": [], "resources": [], "advice": [
-        {"block": 2, "speaker": "null", "text": "Start with herbs on a sunny windowsill"},
-        {"block": 2, "speaker": None, "text": "Learn about Delhi and its culture"}]}
+    answer = {
+        "sections": [],
+        "quotes": [],
+        "resources": [],
+        "advice": [
+            {"block": 2, "speaker": "null", "text": "Start with herbs on a sunny windowsill"},
+            {"block": 2, "speaker": None, "text": "Learn about Delhi and its culture"},
+        ],
+    }
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [(a.text, a.speaker) for a in notes.advice] == [("Start with herbs on a sunny windowsill", "B")]
     assert drops.counts["advice with nothing in common with its block"] == 1
@@ -51,9 +61,15 @@ def test_advice_unrelated_to_its_block_is_dropped():
 def test_quotes_are_replaced_by_transcript_words_or_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {"sections": [], "advice": [], "resources": [], "quotes": [
-        {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
-        {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"}]}
+    answer = {
+        "sections": [],
+        "advice": [],
+        "resources": [],
+        "quotes": [
+            {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
+            {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"},
+        ],
+    }
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [q.text for q in notes.quotes] == ["water deeply twice a week early in the morning"]
     assert drops.counts["quote not found in the transcript"] == 1
@@ -61,15 +77,20 @@ def test_quotes_are_replaced_by_transcript_words_or_dropped():
 
 def test_combine_removes_near_duplicate_advice_from_overlapping_chunks():
     a = Notes(advice=(Advice("Start with herbs on a sunny windowsill", None, 2),))
-    b = Notes(advice=(Advice("Start with herbs on a sunny windowsill.", None, 2), Advice("Turn compost weekly", None, 6)))
+    b = Notes(
+        advice=(Advice("Start with herbs on a sunny windowsill.", None, 2), Advice("Turn compost weekly", None, 6))
+    )
     assert [x.text for x in combine([a, b]).advice] == ["Start with herbs on a sunny windowsill", "Turn compost weekly"]
 
 
 def test_chapters_cover_the_episode_in_order_from_zero_whatever_the_model_proposed():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    proposed = [{"start_block": 5, "title": "Compost"}, {"start_block": 2, "title": "Herbs"},
-                {"start_block": 99, "title": "Invented"}]
+    proposed = [
+        {"start_block": 5, "title": "Compost"},
+        {"start_block": 2, "title": "Herbs"},
+        {"start_block": 99, "title": "Invented"},
+    ]
     notes = Notes(sections=(Section(1, 4, "Opening", "Herbs and water."), Section(5, 6, "Compost", "Small bins.")))
     result = chapters(proposed, notes, t, blocks, drops)
     assert [c["title"] for c in result] == ["Herbs", "Compost"]
@@ -82,8 +103,15 @@ def test_chapters_cover_the_episode_in_order_from_zero_whatever_the_model_propos
 
 def test_sections_run_from_their_start_to_the_next_start():
     t, blocks, by_id, locator = _setup()
-    answer = {"sections": [{"start_block": 4, "title": "Later", "summary": "l"}, {"start_block": 1, "title": "First", "summary": "f"}],
-              "advice": [], "quotes": [], "resources": []}
+    answer = {
+        "sections": [
+            {"start_block": 4, "title": "Later", "summary": "l"},
+            {"start_block": 1, "title": "First", "summary": "f"},
+        ],
+        "advice": [],
+        "quotes": [],
+        "resources": [],
+    }
     notes = notes_from_map(answer, by_id, locator, Drops())
     assert [(s.start_block, s.end_block) for s in notes.sections] == [(1, 3), (4, blocks[-1].id)]
 
@@ -101,8 +129,14 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
         advice=(Advice("Start with herbs", "B", 2), Advice("Water deeply twice a week", "B", 4)),
         quotes=(locator.locate("keep the compost bin small and turn it every week"),),
     )
-    answer = {"title": "Small gardens", "tagline": "Grow more in less space.", "summary": "About gardens.",
-              "chapters": [{"start_block": 1, "title": "All of it"}], "advice": [2, 9], "quotes": [1]}
+    answer = {
+        "title": "Small gardens",
+        "tagline": "Grow more in less space.",
+        "summary": "About gardens.",
+        "chapters": [{"start_block": 1, "title": "All of it"}],
+        "advice": [2, 9],
+        "quotes": [1],
+    }
     drops = Drops()
     doc = build_document(answer, notes, t, blocks, EpisodeMeta(), {"provider": "test", "model": "m"}, drops)
     assert validation_errors(doc, "summary") == []
@@ -113,15 +147,27 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
 
 def test_consolidate_folds_short_and_repeated_sections_into_the_previous_one():
     t, blocks, by_id, _ = _setup()
-    notes = Notes(sections=(Section(1, 2, "Herbs", "Start with herbs on a windowsill."),
-                            Section(3, 3, "Water", "Water deeply twice a week."),
-                            Section(4, 5, "Water again", "Water deeply twice a week!"),
-                            Section(6, 6, "Compost", "Keep the compost bin small.")))
+    notes = Notes(
+        sections=(
+            Section(1, 2, "Herbs", "Start with herbs on a windowsill."),
+            Section(3, 3, "Water", "Water deeply twice a week."),
+            Section(4, 5, "Water again", "Water deeply twice a week!"),
+            Section(6, 6, "Compost", "Keep the compost bin small."),
+        )
+    )
     kept = consolidate(notes, by_id, min_seconds=0)
     assert [(s.title, s.start_block, s.end_block) for s in kept.sections] == [
-        ("Herbs", 1, 2), ("Water", 3, 5), ("Compost", 6, 6)]
-    short = Notes(sections=(Section(1, 2, "Herbs", "Herbs."), Section(3, 3, "Water", "Water."), Section(4, 6, "Rest", "Rest.")))
-    assert [(s.start_block, s.end_block) for s in consolidate(short, by_id, min_seconds=45).sections] == [(1, 3), (4, 6)]
+        ("Herbs", 1, 2),
+        ("Water", 3, 5),
+        ("Compost", 6, 6),
+    ]
+    short = Notes(
+        sections=(Section(1, 2, "Herbs", "Herbs."), Section(3, 3, "Water", "Water."), Section(4, 6, "Rest", "Rest."))
+    )
+    assert [(s.start_block, s.end_block) for s in consolidate(short, by_id, min_seconds=45).sections] == [
+        (1, 3),
+        (4, 6),
+    ]
 
 
 def test_long_chapters_are_split_at_the_section_nearest_their_middle():
@@ -130,7 +176,10 @@ def test_long_chapters_are_split_at_the_section_nearest_their_middle():
     blocks = build_blocks(t)
     by_start = {b.start: b.id for b in blocks}
     sections = tuple(Section(by_start[m * 60.0], by_start[m * 60.0], f"Part {m}", "") for m in (0, 8, 16, 20, 24, 32))
-    proposed = [{"start_block": by_start[0.0], "title": "Everything"}, {"start_block": by_start[8 * 60.0], "title": "Rest"}]
+    proposed = [
+        {"start_block": by_start[0.0], "title": "Everything"},
+        {"start_block": by_start[8 * 60.0], "title": "Rest"},
+    ]
     result = chapters(proposed, Notes(sections=sections), t, blocks, Drops())
     assert [c["start"] for c in result] == [0.0, 480.0, 960.0, 1440.0, 1920.0]
     assert all(c["end"] - c["start"] <= 480 for c in result[:-1])
@@ -139,9 +188,15 @@ def test_long_chapters_are_split_at_the_section_nearest_their_middle():
 def test_resources_must_be_named_in_their_block():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {"sections": [], "advice": [], "quotes": [], "resources": [
-        {"block": 6, "kind": "tool", "name": "compost bin"},
-        {"block": 6, "kind": "book", "name": "The Art of Composting"}]}
+    answer = {
+        "sections": [],
+        "advice": [],
+        "quotes": [],
+        "resources": [
+            {"block": 6, "kind": "tool", "name": "compost bin"},
+            {"block": 6, "kind": "book", "name": "The Art of Composting"},
+        ],
+    }
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [r.name for r in notes.resources] == ["compost bin"]
     assert drops.counts["resource not named in its block"] == 1

@@ -13,11 +13,27 @@ from summarizer.store import AnswerStore
 from summarizer.transcript import parse_transcript
 from summarizer.validation import model_schema, validation_errors
 
-TOPICS = ["compost heaps", "tomato seedlings", "rainwater barrels", "beekeeping hives", "pruning roses",
-          "greenhouse heating", "potato blight", "raised beds", "seed catalogues", "orchard grafting",
-          "slug traps", "winter squash", "herb spirals", "hedge laying", "pond liners"]
-LINES = [f"{i // 60}:{i % 60:02d} line {i} on {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
-         for i in range(0, 600, 3)]
+TOPICS = [
+    "compost heaps",
+    "tomato seedlings",
+    "rainwater barrels",
+    "beekeeping hives",
+    "pruning roses",
+    "greenhouse heating",
+    "potato blight",
+    "raised beds",
+    "seed catalogues",
+    "orchard grafting",
+    "slug traps",
+    "winter squash",
+    "herb spirals",
+    "hedge laying",
+    "pond liners",
+]
+LINES = [
+    f"{i // 60}:{i % 60:02d} line {i} on {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
+    for i in range(0, 600, 3)
+]
 TRANSCRIPT = parse_transcript("\n".join(LINES))
 
 
@@ -27,7 +43,9 @@ def _provider(server: ScriptedServer, **kwargs) -> OpenAIProvider:
     async def sleep(seconds: float) -> None:
         sleeps.append(seconds)
 
-    provider = OpenAIProvider(model="scripted", api_key="sk-test-secret", base_url=server.base_url, sleep=sleep, **kwargs)
+    provider = OpenAIProvider(
+        model="scripted", api_key="sk-test-secret", base_url=server.base_url, sleep=sleep, **kwargs
+    )
     provider.sleeps = sleeps
     return provider
 
@@ -52,8 +70,11 @@ def test_document_is_valid_covers_the_episode_and_quotes_are_verbatim(server):
 def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
     result, _ = _run(server, chunk_tokens=800)
     firsts = [c["first_block"] for c in result.document["chapters"]]
-    shown = sorted(int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
-                   for r in server.requests if r["step"] == "map")
+    shown = sorted(
+        int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
+        for r in server.requests
+        if r["step"] == "map"
+    )
     assert firsts == sorted(firsts) and set(firsts) <= set(shown)
     assert len(firsts) >= len(shown) - 1  # only a final sliver under a minute may be folded in
 
@@ -91,7 +112,11 @@ def test_json_mode_sends_the_full_schema_for_servers_that_constrain_with_it():
 
 
 def test_rate_limits_are_retried_honouring_retry_after(server):
-    server.script(Fault(status=429, headers={"retry-after": "7"}), Fault(status=503), Fault(status=429, headers={"retry-after-ms": "1500"}))
+    server.script(
+        Fault(status=429, headers={"retry-after": "7"}),
+        Fault(status=503),
+        Fault(status=429, headers={"retry-after-ms": "1500"}),
+    )
     result, provider = _run(server, concurrency=1)
     assert validation_errors(result.document, "summary") == []
     assert provider.sleeps[0] == 7.0 and provider.sleeps[2] == 1.5
@@ -126,8 +151,17 @@ def test_unchanged_episode_regenerates_from_the_store_with_zero_calls(server, tm
 
 def test_many_chunks_collapse_in_bounded_rounds(server):
     provider = _provider(server, context_window=1900)
-    pipeline = Pipeline(provider, None, Settings(chunk_tokens=120, reduce_answer_tokens=1200, merge_answer_tokens=300,
-                                                 map_answer_tokens=300, max_collapse_depth=2))
+    pipeline = Pipeline(
+        provider,
+        None,
+        Settings(
+            chunk_tokens=120,
+            reduce_answer_tokens=1200,
+            merge_answer_tokens=300,
+            map_answer_tokens=300,
+            max_collapse_depth=2,
+        ),
+    )
     result = asyncio.run(pipeline.run(TRANSCRIPT))
     assert 1 <= result.stats.collapse_depth <= 2
     assert "merge" in server.steps() and server.steps()[-1] == "reduce"

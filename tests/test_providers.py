@@ -12,11 +12,14 @@ def test_explicit_provider_flag_wins(monkeypatch):
     assert choose(ProviderOptions(provider="local")) == "local"
 
 
-@pytest.mark.parametrize("env,options", [
-    ({"OPENAI_API_KEY": "sk-x"}, ProviderOptions()),
-    ({"OPENAI_BASE_URL": "http://127.0.0.1:1/v1"}, ProviderOptions()),
-    ({}, ProviderOptions(base_url="http://127.0.0.1:1/v1")),
-])
+@pytest.mark.parametrize(
+    "env,options",
+    [
+        ({"OPENAI_API_KEY": "sk-x"}, ProviderOptions()),
+        ({"OPENAI_BASE_URL": "http://127.0.0.1:1/v1"}, ProviderOptions()),
+        ({}, ProviderOptions(base_url="http://127.0.0.1:1/v1")),
+    ],
+)
 def test_a_key_or_endpoint_selects_the_openai_client(monkeypatch, env, options):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -57,7 +60,15 @@ class _Error(Exception):
         self.response = _Response(headers)
 
 
-@pytest.mark.parametrize("headers,seconds", [({"retry-after": "3"}, 3.0), ({"retry-after-ms": "250"}, 0.25),
-                                             ({"retry-after": "soon"}, None), ({}, None), ({"retry-after": "9999"}, 120.0)])
+@pytest.mark.parametrize(
+    "headers,seconds",
+    [
+        ({"retry-after": "3"}, 3.0),
+        ({"retry-after-ms": "250"}, 0.25),
+        ({"retry-after": "soon"}, None),
+        ({}, None),
+        ({"retry-after": "9999"}, 120.0),
+    ],
+)
 def test_retry_after_headers_are_read_and_capped(headers, seconds):
     assert retry_after(_Error(headers)) == seconds

@@ -27,14 +27,19 @@ intro-2
 00:03.500 --> 00:05.000
 [Music] Let's begin.
 """
-SEGMENTS = [{"start": 0.0, "end": 2.5, "text": " First words.", "speaker": "SPEAKER_00"},
-            {"start": 2.5, "end": 5.0, "text": " Second words."}]
+SEGMENTS = [
+    {"start": 0.0, "end": 2.5, "text": " First words.", "speaker": "SPEAKER_00"},
+    {"start": 2.5, "end": 5.0, "text": " Second words."},
+]
 
 
 def test_caption_lines_become_timed_segments_ending_at_the_next_start():
     t = parse_transcript(CAPTIONS)
     assert t.format == "captions"
-    assert [(s.start, s.end, s.text) for s in t.segments[:2]] == [(0.0, 4.0, "hello and welcome"), (4.0, 3723.0, "to the show")]
+    assert [(s.start, s.end, s.text) for s in t.segments[:2]] == [
+        (0.0, 4.0, "hello and welcome"),
+        (4.0, 3723.0, "to the show"),
+    ]
     assert t.segments[2].start == 3723.0
 
 
@@ -52,13 +57,18 @@ def test_srt_cues_with_speakers():
     t = parse_transcript(SRT)
     assert t.format == "srt"
     assert [(s.start, s.end, s.speaker, s.text) for s in t.segments] == [
-        (1.0, 3.5, "Alice", "Hello there."), (4.0, 6.0, None, "How are you?")]
+        (1.0, 3.5, "Alice", "Hello there."),
+        (4.0, 6.0, None, "How are you?"),
+    ]
 
 
 def test_vtt_voice_tags_notes_and_music_tags():
     t = parse_transcript(VTT)
     assert t.format == "vtt"
-    assert [(s.start, s.speaker, s.text) for s in t.segments] == [(1.0, "Bob", "Hi, I'm Bob."), (3.5, None, "Let's begin.")]
+    assert [(s.start, s.speaker, s.text) for s in t.segments] == [
+        (1.0, "Bob", "Hi, I'm Bob."),
+        (3.5, None, "Let's begin."),
+    ]
 
 
 def test_json_segments_plain_list_and_whisper_object():
@@ -66,7 +76,9 @@ def test_json_segments_plain_list_and_whisper_object():
         t = parse_transcript(json.dumps(payload))
         assert t.format == "json"
         assert [(s.start, s.end, s.speaker, s.text) for s in t.segments] == [
-            (0.0, 2.5, "SPEAKER_00", "First words."), (2.5, 5.0, None, "Second words.")]
+            (0.0, 2.5, "SPEAKER_00", "First words."),
+            (2.5, 5.0, None, "Second words."),
+        ]
 
 
 def test_plain_text_has_positions_but_no_times():
@@ -75,8 +87,16 @@ def test_plain_text_has_positions_but_no_times():
     assert [(s.index, s.speaker, s.start) for s in t.segments] == [(0, "Host", None), (1, "Guest", None)]
 
 
-@pytest.mark.parametrize("text,expected", [(CAPTIONS, "captions"), (SRT, "srt"), (VTT, "vtt"),
-                                           (json.dumps(SEGMENTS), "json"), ("Just words.\nMore words.", "plain")])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (CAPTIONS, "captions"),
+        (SRT, "srt"),
+        (VTT, "vtt"),
+        (json.dumps(SEGMENTS), "json"),
+        ("Just words.\nMore words.", "plain"),
+    ],
+)
 def test_format_is_detected_from_content(text, expected):
     assert detect_format(text) == expected
 
@@ -98,19 +118,22 @@ def test_crlf_bom_and_utf16_are_accepted(tmp_path: Path):
         assert [s.text for s in read_transcript(path).segments] == ["caf\u00e9 talk", "more"]
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"", "empty"),
-    (b"  \n\t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    (b"0:00 caf\xe9\n", "undecodable"),
-    (b"0:10 later\n0:05 earlier\n", "out of order"),
-    (b"0:00 fine\n1:7x broken\n", "malformed"),
-    (b"0:00 fine\n0:99 broken\n", "malformed"),
-    (b"1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nno timing here\n", "timing"),
-    (b"1\n00:00:05,000 --> 00:00:02,000\nbackwards\n", "ends before"),
-    (b'{"not": "segments"}', "segment"),
-    (b'[{"start": 0, "text": "no end"}]', "numbers"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        (b"0:00 caf\xe9\n", "undecodable"),
+        (b"0:10 later\n0:05 earlier\n", "out of order"),
+        (b"0:00 fine\n1:7x broken\n", "malformed"),
+        (b"0:00 fine\n0:99 broken\n", "malformed"),
+        (b"1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nno timing here\n", "timing"),
+        (b"1\n00:00:05,000 --> 00:00:02,000\nbackwards\n", "ends before"),
+        (b'{"not": "segments"}', "segment"),
+        (b'[{"start": 0, "text": "no end"}]', "numbers"),
+    ],
+)
 def test_bad_input_is_one_input_error(tmp_path: Path, content: bytes, message: str):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

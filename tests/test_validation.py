@@ -5,7 +5,12 @@ import pytest
 
 from summarizer.errors import AnswerError
 from summarizer.validation import (
-    Reply, ask_valid, load_schema, model_schema, strict_problems, validation_errors,
+    Reply,
+    ask_valid,
+    load_schema,
+    model_schema,
+    strict_problems,
+    validation_errors,
 )
 
 GOOD_MAP = {"sections": [], "advice": [], "quotes": [], "resources": []}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import InputError
 from ..home import summarizer_home
@@ -50,7 +50,9 @@ def make_provider(options: ProviderOptions, notice: Callable[[str], None]) -> Pr
             model = DEFAULT_OPENAI_MODEL
         if not api_key and not base_url:
             raise InputError("the OpenAI API needs a key: set OPENAI_API_KEY or pass --api-key")
-        return OpenAIProvider(model=model, api_key=api_key, base_url=base_url, context_window=options.context_window or 16384)
+        return OpenAIProvider(
+            model=model, api_key=api_key, base_url=base_url, context_window=options.context_window or 16384
+        )
 
     from .local import DEFAULT_CONTEXT, LocalProvider
     from .model_files import MODELS, ensure_model

