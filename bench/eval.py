@@ -117,11 +117,13 @@ def main() -> None:
     pipeline = Pipeline(provider, store, Settings())
     out_root = Path("outputs") / "eval" / provider.model
     rows, figures, naive = [], [], []
+    loop = asyncio.new_event_loop()
     for name, path, reference in found:
         transcript = read_transcript(path)
         started = time.monotonic()
-        result = asyncio.run(pipeline.run(transcript, EpisodeMeta(slug=name)))
+        result = loop.run_until_complete(pipeline.run(transcript, EpisodeMeta(slug=name)))
         seconds = time.monotonic() - started
+        print(f"{name}: {seconds:.0f} s, {result.stats.calls} calls", flush=True)
         write_files(episode_dir(out_root, name), {"summary.json": json.dumps(result.document, indent=2) + "\n"})
         f = evaluate(result.document, transcript, reference)
         figures.append(f)
@@ -138,6 +140,7 @@ def main() -> None:
     for r in table:
         print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths))))
     store.close()
+    loop.close()
 
 
 def _average(figures: list[Figures]) -> Figures:

@@ -20,7 +20,7 @@ from .providers import ProviderOptions, make_provider
 from .render import render
 from .report import ProgressLine, figures_table, run_report
 from .store import AnswerStore
-from .transcript import DEFAULT_MAX_BYTES, FORMATS, read_transcript
+from .transcript import DEFAULT_MAX_BYTES, FORMATS, Transcript, read_transcript
 from .validation import check_document, load_schema, validation_errors
 
 
@@ -122,13 +122,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
     settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency)
     pipeline = Pipeline(provider, store, settings, progress)
+    try:
+        failures = asyncio.run(_run_episodes(pipeline, list(zip(transcripts, folders)), meta, progress))
+    finally:
+        if store is not None:
+            store.close()
+    return 1 if failures else 0
+
+
+async def _run_episodes(
+    pipeline: Pipeline, episodes: list[tuple[Transcript, Path]], meta: EpisodeMeta, progress: ProgressLine
+) -> int:
+    """Every episode in one event loop (the provider's client lives in it); returns how many failed.
+    One episode's failure does not stop the others, unless it is the only one."""
     failures = 0
     try:
-        for transcript, folder in zip(transcripts, folders):
+        for transcript, folder in episodes:
             try:
-                result = asyncio.run(pipeline.run(transcript, meta))
+                result = await pipeline.run(transcript, meta)
             except SummarizerError as exc:
-                if len(transcripts) == 1:
+                if len(episodes) == 1:
                     raise
                 failures += 1
                 progress.notice(f"summarizer: {transcript.source}: {exc}")
@@ -137,20 +150,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                 "summary.json": json.dumps(result.document, indent=2, ensure_ascii=False) + "\n",
                 "show-notes.md": render(result.document, "markdown"),
             }
-            written = write_files(folder, files)
-            print(
-                run_report(
-                    folder.name,
-                    result.stats,
-                    f"{provider.name} · {provider.model}",
-                    [str(p) for p in written],
-                    transcript.duration,
-                )
-            )
+            written = [str(p) for p in write_files(folder, files)]
+            model = f"{pipeline.provider.name} · {pipeline.provider.model}"
+            print(run_report(folder.name, result.stats, model, written, transcript.duration))
     finally:
-        if store is not None:
-            store.close()
-    return 1 if failures else 0
+        await pipeline.provider.aclose()
+    return failures
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

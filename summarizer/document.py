@@ -12,7 +12,9 @@ from typing import Any
 
 from . import __version__
 from .chunking import Block
-from .notes import Drops, Notes, dedupe, pick
+from rapidfuzz import fuzz
+
+from .notes import Drops, Notes, Section, dedupe, pick
 from .transcript import Transcript, slugify
 
 SCHEMA_VERSION = "1.0"
@@ -21,6 +23,7 @@ MAX_QUOTES = 6
 MAX_CHAPTER_SECONDS = 480.0
 MIN_CHAPTER_SECONDS = 60.0
 CHAPTER_SUMMARY_SECTIONS = 2
+SNAP_MARGIN = 20.0
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,11 @@ def chapters(
     for chapter in proposed:
         if chapter["start_block"] not in ids or not chapter["title"].strip():
             drops.add("chapter starting at an unknown block")
-        elif chapter["start_block"] not in starts:
-            starts[chapter["start_block"]] = chapter
+            continue
+        start = snap(chapter["start_block"], chapter["title"], notes)
+        if start != chapter["start_block"]:
+            drops.add("chapter start moved to the section its title names")
+        starts.setdefault(start, chapter)
     if not starts:
         starts = {s.start_block: {"title": s.title} for s in notes.sections}
     if not starts:
@@ -117,6 +123,22 @@ def chapters(
             }
         )
     return result
+
+
+def snap(block: int, title: str, notes: Notes) -> int:
+    """The start of the section a chapter's title clearly names, when the model paired the title
+    with a neighbouring section's start block (an off-by-one small models make); else `block`."""
+    sections = list(notes.sections)
+    at = next((i for i, s in enumerate(sections) if s.start_block <= block <= s.end_block), None)
+    if at is None:
+        return block
+
+    def likeness(section: Section) -> float:
+        return fuzz.token_set_ratio(title, f"{section.title} {section.summary}")
+
+    pointed = likeness(sections[at])
+    best = max(sections[max(at - 1, 0) : at + 2], key=likeness)
+    return best.start_block if likeness(best) >= pointed + SNAP_MARGIN else block
 
 
 def spread(

@@ -95,7 +95,6 @@ class Pipeline:
         self.store = store
         self.settings = settings
         self.progress = progress
-        self._semaphore = asyncio.Semaphore(settings.concurrency or provider.concurrency)
 
     def chunk_budget(self) -> int:
         """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
@@ -112,6 +111,8 @@ class Pipeline:
     async def run(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Result:
         started = time.monotonic()
         stats = RunStats()
+        # Made per run: asyncio primitives belong to the event loop that first awaits them.
+        self._semaphore = asyncio.Semaphore(self.settings.concurrency or self.provider.concurrency)
         blocks = build_blocks(transcript)
         chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)

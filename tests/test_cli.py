@@ -121,3 +121,16 @@ def test_render_remakes_show_notes_without_a_model(tmp_path, server):
 def test_console_script_is_installed():
     result = subprocess.run([sys.executable, "-m", "summarizer.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("summarizer ")
+
+
+def test_several_transcripts_run_in_one_go_each_in_its_own_folder(tmp_path, server, capsys):
+    paths = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(
+            "\n".join(f"0:{i:02d} {name} line {i} about compost and soil and seeds" for i in range(0, 60, 3))
+        )
+        paths.append(str(path))
+    assert main(["run", *paths, "--base-url", server.base_url, "--model", "scripted", "-o", str(tmp_path / "out")]) == 0
+    assert main(["validate", str(tmp_path / "out" / "first" / "summary.json")]) == 0
+    assert main(["validate", str(tmp_path / "out" / "second" / "summary.json")]) == 0

@@ -200,3 +200,19 @@ def test_resources_must_be_named_in_their_block():
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [r.name for r in notes.resources] == ["compost bin"]
     assert drops.counts["resource not named in its block"] == 1
+
+
+def test_a_chapter_title_paired_with_the_next_sections_start_is_moved_to_its_own_section():
+    t, blocks, _, _ = _setup()
+    notes = Notes(
+        sections=(
+            Section(1, 2, "Herbs on windowsills", "Start with herbs on a sunny windowsill."),
+            Section(3, 4, "Watering tomatoes", "Water deeply twice a week in the morning."),
+            Section(5, 6, "Compost bins", "Keep the compost bin small and turn it weekly."),
+        )
+    )
+    drops = Drops()
+    proposed = [{"start_block": 1, "title": "Herbs"}, {"start_block": 5, "title": "Watering tomatoes deeply"}]
+    result = chapters(proposed, notes, t, blocks, drops)
+    assert [(c["title"], c["first_block"]) for c in result] == [("Herbs", 1), ("Watering tomatoes deeply", 3)]
+    assert drops.counts["chapter start moved to the section its title names"] == 1

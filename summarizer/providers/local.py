@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ class LocalProvider:
         self.context_window = context_window
         self._threads = threads or os.cpu_count() or 2
         self._llm: Any = None
-        self._lock = asyncio.Lock()
+        self._lock = threading.Lock()  # one decode at a time, whichever event loop asks
 
     def identity(self) -> dict[str, Any]:
         return {
@@ -66,18 +67,18 @@ class LocalProvider:
             raise ModelFileError(f"{self.path}: llama.cpp could not load it ({exc}); delete it and run again") from None
 
     async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
-        async with self._lock:
-            return await asyncio.to_thread(self._complete, messages, schema_name, max_tokens)
+        return await asyncio.to_thread(self._complete, messages, schema_name, max_tokens)
 
     def _complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
-        self.load()
-        result = self._llm.create_chat_completion(
-            messages=messages,
-            response_format={"type": "json_object", "schema": model_schema(schema_name)},
-            max_tokens=max_tokens,
-            temperature=0.0,
-            repeat_penalty=REPEAT_PENALTY,
-        )
+        with self._lock:
+            self.load()
+            result = self._llm.create_chat_completion(
+                messages=messages,
+                response_format={"type": "json_object", "schema": model_schema(schema_name)},
+                max_tokens=max_tokens,
+                temperature=0.0,
+                repeat_penalty=REPEAT_PENALTY,
+            )
         choice = result["choices"][0]
         usage = result.get("usage") or {}
         return Reply(
