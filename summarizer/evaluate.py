@@ -13,7 +13,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .chunking import build_blocks
-from .notes import DUPLICATE_SIMILARITY, content_words
+from .notes import DUPLICATE_SIMILARITY, shares_content
 from .transcript import Transcript
 
 ALIGN_SECONDS = 60.0
@@ -142,11 +142,7 @@ def advice_grounding(advice: list[dict[str, Any]], transcript: Transcript) -> fl
     if not advice:
         return None
     blocks = {b.id: b for b in build_blocks(transcript)}
-    grounded = 0
-    for item in advice:
-        nearby = " ".join(blocks[b].text for b in (item["block"] - 1, item["block"], item["block"] + 1) if b in blocks)
-        grounded += bool(content_words(item["text"]) & content_words(nearby))
-    return grounded / len(advice)
+    return sum(shares_content(item["text"], blocks, item["block"]) for item in advice) / len(advice)
 
 
 def matched_share(targets: list[float], candidates: list[float], window: float = ALIGN_SECONDS) -> float | None:

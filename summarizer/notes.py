@@ -80,6 +80,16 @@ def content_words(text: str) -> set[str]:
     return {w[:6] for w in words if len(w) >= 4 and w not in _STOPWORDS}
 
 
+def nearby_text(blocks: dict[int, Block], block: int) -> str:
+    """The cited block with its neighbours: a speaker's point often straddles a block boundary."""
+    return " ".join(blocks[b].text for b in (block - 1, block, block + 1) if b in blocks)
+
+
+def shares_content(text: str, blocks: dict[int, Block], block: int) -> bool:
+    """Whether `text` shares a content word with the block it cites (or a neighbour)."""
+    return bool(content_words(text) & content_words(nearby_text(blocks, block)))
+
+
 def named_in(name: str, text: str) -> bool:
     """Whether most words of a resource's name occur in the text: small models invent book titles."""
     words = {w for w in (re.sub(r"[^\w]", "", w.lower()) for w in name.split()) if w and w not in _NAME_FILLER}
@@ -97,8 +107,7 @@ def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: Qu
         if block not in blocks:
             drops.add("advice citing a block outside its chunk")
             continue
-        nearby = " ".join(blocks[b].text for b in (block - 1, block, block + 1) if b in blocks)
-        if not content_words(item["text"]) & content_words(nearby):
+        if not shares_content(item["text"], blocks, block):
             drops.add("advice with nothing in common with its block")
             continue
         advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block]), block))
@@ -122,8 +131,7 @@ def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: Qu
         if item["block"] not in blocks or not item["name"].strip():
             drops.add("resource citing a block outside its chunk")
             continue
-        nearby = " ".join(blocks[b].text for b in (item["block"] - 1, item["block"], item["block"] + 1) if b in blocks)
-        if not named_in(item["name"], nearby):
+        if not named_in(item["name"], nearby_text(blocks, item["block"])):
             drops.add("resource not named in its block")
             continue
         resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
