@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from statistics import mean
 
-from summarizer.document import EpisodeMeta
+from summarizer.metadata import EpisodeMeta
 from summarizer.evaluate import Figures, evaluate, matched_share, naive_chapters
 from summarizer.home import summarizer_home
 from summarizer.output import episode_dir, write_files

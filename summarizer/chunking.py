@@ -14,6 +14,10 @@ from .timefmt import format_clock
 from .tokens import count_tokens
 from .transcript import Segment, Transcript
 
+SECONDS_PER_TOPIC = 240
+TOKENS_PER_TOPIC = 800
+MAX_TOPICS = 5
+
 BLOCK_TARGET_TOKENS = 60
 BLOCK_MAX_TOKENS = 110
 PAUSE_SECONDS = 1.5
@@ -63,6 +67,23 @@ class Chunk:
 
     def render(self) -> str:
         return "\n".join(block.render() for block in self.blocks)
+
+    @property
+    def span(self) -> str:
+        """`12:05–27:40, 16 minutes` for timed transcripts, else `about 3,100 tokens`."""
+        start, end = self.blocks[0].start, self.blocks[-1].end
+        if start is None or end is None:
+            return f"about {sum(b.tokens for b in self.blocks):,} tokens"
+        return f"{format_clock(start)}–{format_clock(end)}, {max(1, round((end - start) / 60))} minutes"
+
+    def topic_count(self) -> int:
+        """How many sections to ask for: publishers start a chapter every 3 to 5 minutes of talk."""
+        start, end = self.blocks[0].start, self.blocks[-1].end
+        if start is not None and end is not None:
+            guess = round((end - start) / SECONDS_PER_TOPIC)
+        else:
+            guess = round(sum(b.tokens for b in self.blocks) / TOKENS_PER_TOPIC)
+        return max(1, min(MAX_TOPICS, guess))
 
 
 def build_blocks(transcript: Transcript) -> list[Block]:

@@ -10,14 +10,15 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .document import EpisodeMeta
 from .errors import InputError, SummarizerError
 from .evaluate import evaluate
 from .home import summarizer_home
+from .metadata import EpisodeMeta, read_sidecar, sidecar_for
 from .output import episode_dir, write_files
 from .pipeline import Pipeline, Settings
 from .providers import ProviderOptions, make_provider
-from .render import render
+from .render import FORMATS as RENDER_FORMATS
+from .render import render, render_set
 from .report import ProgressLine, figures_table, run_report
 from .store import AnswerStore
 from .transcript import DEFAULT_MAX_BYTES, FORMATS, Transcript, read_transcript
@@ -68,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--concurrency", type=int, help="model calls in flight (default: 8 remote, 1 embedded)")
     run.add_argument("--no-cache", action="store_true", help="neither reuse nor keep model answers")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
+    run.add_argument(
+        "--meta", type=Path, metavar="FILE", help="episode metadata JSON (default: <name>.meta.json beside)"
+    )
     run.add_argument("--title", help="episode title")
     run.add_argument("--guest", action="append", default=[], help="guest name (repeatable)")
     run.add_argument("--host", action="append", default=[], help="host name (repeatable)")
@@ -84,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     rend = commands.add_parser("render", help="render a summary.json again, without a model")
     rend.add_argument("file", type=Path)
-    rend.add_argument("--format", choices=("markdown",), default="markdown")
+    rend.add_argument(
+        "--format",
+        choices=RENDER_FORMATS,
+        default="markdown",
+        help="; ".join(f"{f.name}: {f.help}" for f in RENDER_FORMATS.values()),
+    )
+    rend.add_argument("--compact", action="store_true", help="JSON formats on one line")
     rend.add_argument("--template", type=Path, help="a Jinja2 template file to use instead")
     rend.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     rend.set_defaults(handler=cmd_render)
@@ -107,8 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(args: argparse.Namespace) -> int:
     progress = ProgressLine()
     transcripts = [read_transcript(path, args.format, args.max_bytes) for path in args.paths]
-    meta = EpisodeMeta(title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host))
-    folders = [episode_dir(args.output, meta.slug_for(t.source)) for t in transcripts]
+    metas = [_episode_meta(args, path) for path in args.paths]
+    folders = [episode_dir(args.output, meta.slug_for(t.source)) for t, meta in zip(transcripts, metas)]
     options = ProviderOptions(
         provider=args.provider,
         model=args.model,
@@ -123,21 +133,35 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency)
     pipeline = Pipeline(provider, store, settings, progress)
     try:
-        failures = asyncio.run(_run_episodes(pipeline, list(zip(transcripts, folders)), meta, progress))
+        failures = asyncio.run(_run_episodes(pipeline, list(zip(transcripts, metas, folders)), progress))
     finally:
         if store is not None:
             store.close()
     return 1 if failures else 0
 
 
+def _episode_meta(args: argparse.Namespace, path: Path) -> EpisodeMeta:
+    """Sidecar (named or found beside the transcript), then the flags on top of it."""
+    flags = EpisodeMeta(
+        title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host)
+    )
+    if len(args.paths) > 1 and (args.meta or flags != EpisodeMeta()):
+        raise InputError(
+            "--meta, --title, --url, --date, --guest and --host describe one episode;"
+            " for several, put a <name>.meta.json beside each transcript"
+        )
+    sidecar = args.meta or sidecar_for(path)
+    return (read_sidecar(sidecar) if sidecar else EpisodeMeta()).overridden_by(flags)
+
+
 async def _run_episodes(
-    pipeline: Pipeline, episodes: list[tuple[Transcript, Path]], meta: EpisodeMeta, progress: ProgressLine
+    pipeline: Pipeline, episodes: list[tuple[Transcript, EpisodeMeta, Path]], progress: ProgressLine
 ) -> int:
     """Every episode in one event loop (the provider's client lives in it); returns how many failed.
     One episode's failure does not stop the others, unless it is the only one."""
     failures = 0
     try:
-        for transcript, folder in episodes:
+        for transcript, meta, folder in episodes:
             try:
                 result = await pipeline.run(transcript, meta)
             except SummarizerError as exc:
@@ -146,13 +170,10 @@ async def _run_episodes(
                 failures += 1
                 progress.notice(f"summarizer: {transcript.source}: {exc}")
                 continue
-            files = {
-                "summary.json": json.dumps(result.document, indent=2, ensure_ascii=False) + "\n",
-                "show-notes.md": render(result.document, "markdown"),
-            }
-            written = [str(p) for p in write_files(folder, files)]
+            files, skipped = render_set(result.document)
+            written = [p.name for p in write_files(folder, files)]
             model = f"{pipeline.provider.name} · {pipeline.provider.model}"
-            print(run_report(folder.name, result.stats, model, written, transcript.duration))
+            print(run_report(folder, result.stats, model, written, skipped, transcript.duration))
     finally:
         await pipeline.provider.aclose()
     return failures
@@ -178,7 +199,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     document = _read_json(args.file, "summary")
-    text = render(document, args.format, args.template)
+    text = render(document, args.format, args.template, args.compact)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         write_files(args.output.parent, {args.output.name: text})

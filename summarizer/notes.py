@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from .chunking import Block
 from .grounding import Located, QuoteLocator
+from .metadata import EpisodeMeta
 from .timefmt import format_clock
 from .tokens import count_tokens
 
@@ -97,7 +98,13 @@ def named_in(name: str, text: str) -> bool:
     return bool(words) and len(words & present) * 2 >= len(words) + 1
 
 
-def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: QuoteLocator, drops: Drops) -> Notes:
+def notes_from_map(
+    answer: dict[str, Any],
+    blocks: dict[int, Block],
+    locator: QuoteLocator,
+    drops: Drops,
+    meta: EpisodeMeta = EpisodeMeta(),
+) -> Notes:
     """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up."""
     sections = spans(answer["sections"], set(blocks), max(blocks), drops, "section citing a block outside its chunk")
 
@@ -110,7 +117,7 @@ def notes_from_map(answer: dict[str, Any], blocks: dict[int, Block], locator: Qu
         if not shares_content(item["text"], blocks, block):
             drops.add("advice with nothing in common with its block")
             continue
-        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block]), block))
+        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
 
     quotes = []
     for item in answer["quotes"]:
@@ -161,10 +168,13 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
     ]
 
 
-def _speaker(named: str | None, block: Block) -> str | None:
-    """The transcript's speaker label wins over a name the model guessed; placeholders are no name."""
+def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
+    """The transcript's speaker label wins over a name the model gave; when the guests and hosts are
+    known, the model's name must be one of them; placeholders are no name."""
     if block.speaker:
         return block.speaker
+    if meta.people:
+        return meta.known_speaker(named)
     if named is None or named.strip().lower() in _NO_NAME or len(named.split()) > 4:
         return None
     return named.strip()
@@ -205,7 +215,7 @@ def consolidate(notes: Notes, blocks: dict[int, Block], min_seconds: float = MIN
             previous = kept[-1]
             start, end = blocks[section.start_block].start, blocks[section.end_block].end
             short = start is not None and end is not None and end - start < min_seconds
-            repeated = fuzz.token_set_ratio(section.summary, previous.summary) >= DUPLICATE_SIMILARITY
+            repeated = fuzz.token_sort_ratio(section.summary, previous.summary) >= DUPLICATE_SIMILARITY
             if short or repeated:
                 kept[-1] = Section(previous.start_block, section.end_block, previous.title, previous.summary)
                 continue

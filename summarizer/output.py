@@ -21,14 +21,25 @@ def episode_dir(root: Path, slug: str) -> Path:
     return folder
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write every file to a temporary name first, then rename them all into place."""
+    """Write every file to a temporary name first, then rename them all into place.
+
+    Temporary files are created private (0600); they get the permissions a plain `open` would
+    have given them before they are renamed, so published notes are readable like any other file."""
     staged: list[tuple[Path, Path]] = []
+    mode = 0o666 & ~_umask()
     try:
         for name, text in files.items():
             handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f".{name}.", delete=False)
             with handle:
                 handle.write(text)
+                os.fchmod(handle.fileno(), mode)
             staged.append((Path(handle.name), folder / name))
         for temporary, final in staged:
             os.replace(temporary, final)

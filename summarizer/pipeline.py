@@ -13,9 +13,10 @@ from typing import Any
 from collections.abc import Callable
 
 from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
-from .document import EpisodeMeta, build_document
+from .document import build_document
 from .errors import AnswerError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
+from .metadata import EpisodeMeta
 from .notes import (
     Drops,
     Notes,
@@ -98,7 +99,9 @@ class Pipeline:
 
     def chunk_budget(self) -> int:
         """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
-        fixed = count_message_tokens(load_prompt("map").messages(transcript="", first="", last=""))
+        fixed = count_message_tokens(
+            load_prompt("map").messages(metadata="", transcript="", first="", last="", span="", topics="")
+        )
         room = self.provider.context_window - fixed - self.settings.map_answer_tokens - SAFETY_MARGIN
         budget = self.settings.chunk_tokens or min(self.provider.chunk_tokens, room)
         if room < 100 or budget > room:
@@ -119,12 +122,12 @@ class Pipeline:
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
 
-        mapped = await self._map(chunks, by_id, locator, stats)
+        mapped = await self._map(chunks, by_id, locator, meta, stats)
         notes = consolidate(await self._collapse(mapped, by_id, stats), by_id)
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(
-                metadata=_metadata_lines(meta), notes=fence(render_notes(notes, by_id), "notes")
+                metadata=meta.prompt_lines(), notes=fence(render_notes(notes, by_id), "notes")
             ),
             self.settings.reduce_answer_tokens,
             stats,
@@ -140,7 +143,7 @@ class Pipeline:
         return Result(document, stats)
 
     async def _map(
-        self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, stats: RunStats
+        self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, meta: EpisodeMeta, stats: RunStats
     ) -> list[Notes]:
         prompt = load_prompt("map")
         done = 0
@@ -149,13 +152,18 @@ class Pipeline:
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
             messages = prompt.messages(
-                transcript=fence(chunk.render()), first=str(chunk.first_id), last=str(chunk.last_id)
+                metadata=meta.prompt_lines(with_title=False),
+                transcript=fence(chunk.render()),
+                first=str(chunk.first_id),
+                last=str(chunk.last_id),
+                span=chunk.span,
+                topics=str(chunk.topic_count()),
             )
             answer = await self._ask("map", messages, self.settings.map_answer_tokens, stats)
             done += 1
             self.progress("map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
-            return notes_from_map(answer.data, own, locator, stats.drops)
+            return notes_from_map(answer.data, own, locator, stats.drops, meta)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
         for chunk, result in zip(chunks, results):
@@ -211,13 +219,3 @@ class Pipeline:
         stats.prompt_tokens += answer.prompt_tokens
         stats.completion_tokens += answer.completion_tokens
         return answer
-
-
-def _metadata_lines(meta: EpisodeMeta) -> str:
-    lines = [
-        f"Episode title: {meta.title}" if meta.title else "",
-        f"Guests: {', '.join(meta.guests)}" if meta.guests else "",
-        f"Hosts: {', '.join(meta.hosts)}" if meta.hosts else "",
-    ]
-    text = "\n".join(line for line in lines if line)
-    return text + "\n" if text else ""

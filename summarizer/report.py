@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 from .evaluate import Figures
@@ -11,11 +12,13 @@ from .pipeline import RunStats
 from .timefmt import format_clock
 
 
-def run_report(slug: str, stats: RunStats, model: str, written: list[str], duration: float | None) -> str:
+def run_report(
+    folder: Path, stats: RunStats, model: str, written: list[str], skipped: list[str], duration: float | None
+) -> str:
     drops = stats.drops.counts
     quote_drops = sum(n for reason, n in drops.items() if reason.startswith("quote"))
     rows = [
-        ("episode", f"{slug} ({format_clock(duration) or 'untimed'})"),
+        ("episode", f"{folder.name} ({format_clock(duration) or 'untimed'})"),
         ("model", model),
         ("chunks", f"{stats.chunks} (collapse rounds: {stats.collapse_depth})"),
         ("model calls", f"{stats.calls} made, {stats.cached_answers} answers reused from the store"),
@@ -27,7 +30,8 @@ def run_report(slug: str, stats: RunStats, model: str, written: list[str], durat
         ("quotes", f"{stats.quotes_kept} kept · {quote_drops} dropped"),
     ]
     rows += [("dropped", f"{n} × {reason}") for reason, n in sorted(drops.items())]
-    rows += [("time", f"{stats.seconds:.1f} s"), ("wrote", ", ".join(written))]
+    rows += [("time", f"{stats.seconds:.1f} s"), ("wrote", f"{folder}/: {', '.join(written)}")]
+    rows += [("not written", reason) for reason in skipped]
     return "\n".join(f"{label:<12} {value}" for label, value in rows)
 
 

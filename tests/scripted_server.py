@@ -75,7 +75,6 @@ def reduce_answer(user: str) -> dict[str, Any]:
         "title": f"An episode in {len(spans)} parts",
         "tagline": "What the scripted server read.",
         "summary": f"The notes had {len(spans)} sections.",
-        "chapters": [{"start_block": a, "title": f"Chapter from block {a}"} for a, b in spans],
         "advice": numbers["Advice"],
         "quotes": numbers["Quotes"],
     }
@@ -159,7 +158,7 @@ class ScriptedServer:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         if step is None:  # JSON mode: the schema is in the first system message
             schema_text = body["messages"][0]["content"]
-            step = "reduce" if '"chapters"' in schema_text else "map" if '"resources"' in schema_text else "merge"
+            step = "reduce" if '"tagline"' in schema_text else "map" if '"resources"' in schema_text else "merge"
         record = {"step": step, "body": body, "headers": headers}
         with self._lock:
             self.requests.append(record)

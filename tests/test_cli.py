@@ -9,6 +9,7 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.grounding import normalize
+from summarizer.render import FORMATS as RENDER_FORMATS
 from summarizer.transcript import read_transcript
 
 SECRET = "sk-never-print-me-123"
@@ -77,6 +78,16 @@ def test_run_over_the_shared_transcript_writes_a_valid_document_and_show_notes(
         assert 0 <= following.find(quote["text"]) < len(transcript.segments[first].text)
     notes = (folder / "show-notes.md").read_text()
     assert notes.startswith(f"# {doc['title']}") and "## Chapters" in notes
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == [
+        "chapters.json",
+        "chapters.vtt",
+        "newsletter.html",
+        "newsletter.txt",
+        "show-notes.md",
+        "summary.json",
+        "youtube-chapters.txt",
+    ]
     out = capsys.readouterr().out
     for label in ("chunks", "model calls", "tokens", "quotes", "time"):
         assert f"\n{label}" in out or out.startswith(label)
@@ -109,13 +120,65 @@ def test_schema_command_prints_the_public_schema(capsys):
     assert json.loads(capsys.readouterr().out)["properties"]["schema_version"] == {"const": "1.0"}
 
 
-def test_render_remakes_show_notes_without_a_model(tmp_path, server):
-    transcript = tmp_path / "ep.txt"
-    transcript.write_text("\n".join(f"0:{i:02d} line {i} about compost and soil and seeds" for i in range(0, 60, 3)))
-    assert _run_cli(server, transcript, tmp_path / "out") == 0
+def _episode(tmp_path: Path, name: str = "ep", minutes: int = 1) -> Path:
+    path = tmp_path / f"{name}.txt"
+    topics = "compost seeds watering tools soil light bees frost mulch herbs roses trees".split()
+    lines = [
+        f"{s // 60}:{s % 60:02d} {name} says {topics[s // 60 % 12]} matters, line {s}, {topics[s // 60 % 12]} again"
+        for s in range(0, 60 * minutes, 3)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDER_FORMATS))
+def test_render_remakes_every_written_file_without_a_model(tmp_path, server, fmt):
+    assert _run_cli(server, _episode(tmp_path, minutes=12), tmp_path / "out") == 0
+    requests = len(server.requests)
     folder = tmp_path / "out" / "ep"
-    assert main(["render", str(folder / "summary.json"), "-o", str(tmp_path / "again.md")]) == 0
-    assert (tmp_path / "again.md").read_text() == (folder / "show-notes.md").read_text()
+    again = tmp_path / "again" / RENDER_FORMATS[fmt].filename
+    assert main(["render", str(folder / "summary.json"), "--format", fmt, "-o", str(again)]) == 0
+    assert again.read_text() == (folder / RENDER_FORMATS[fmt].filename).read_text()
+    assert len(server.requests) == requests
+
+
+def test_render_of_an_impossible_format_is_a_one_line_error(tmp_path, capsys, server):
+    assert _run_cli(server, _episode(tmp_path, minutes=1), tmp_path / "out") == 0
+    capsys.readouterr()
+    summary = tmp_path / "out" / "ep" / "summary.json"
+    assert main(["render", str(summary), "--format", "youtube"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("summarizer: error: YouTube needs at least 3 chapters") and "\n" not in err
+
+
+def test_metadata_sidecar_beside_the_transcript_is_read_and_flags_win(tmp_path, server):
+    transcript = _episode(tmp_path)
+    (tmp_path / "ep.meta.json").write_text(
+        json.dumps({"title": "From the sidecar", "guests": ["Tom Okafor"], "url": "https://example.org/ep"})
+    )
+    assert _run_cli(server, transcript, tmp_path / "out", "--title", "From the flag") == 0
+    episode = json.loads((tmp_path / "out" / "ep" / "summary.json").read_text())["episode"]
+    assert (episode["title"], episode["guests"], episode["url"]) == (
+        "From the flag",
+        ["Tom Okafor"],
+        "https://example.org/ep",
+    )
+    map_request = next(r for r in server.requests if r["step"] == "map")
+    assert map_request["body"]["messages"][1]["content"].startswith("Guests: Tom Okafor\n")
+
+
+@pytest.mark.parametrize("content", ['{"guests": "Tom"}', "{oops", '{"colour": "blue"}'])
+def test_a_bad_metadata_file_exits_2_before_any_model_call(tmp_path, capsys, server, content):
+    meta = tmp_path / "meta.json"
+    meta.write_text(content)
+    assert _run_cli(server, _episode(tmp_path), tmp_path / "out", "--meta", str(meta)) == 2
+    assert "meta.json" in capsys.readouterr().err and server.requests == []
+
+
+def test_episode_flags_with_several_transcripts_exit_2(tmp_path, server):
+    paths = [str(_episode(tmp_path, name)) for name in ("one", "two")]
+    argv = ["run", *paths, "--base-url", server.base_url, "--title", "Which one?", "-o", str(tmp_path / "out")]
+    assert main(argv) == 2 and server.requests == []
 
 
 def test_console_script_is_installed():

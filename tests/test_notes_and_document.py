@@ -1,5 +1,6 @@
 from summarizer.chunking import build_blocks
-from summarizer.document import EpisodeMeta, build_document, chapters
+from summarizer.document import build_document, chapters
+from summarizer.metadata import EpisodeMeta
 from summarizer.grounding import QuoteLocator
 from summarizer.notes import Advice, Drops, Notes, Section, combine, consolidate, notes_from_map
 from summarizer.transcript import parse_transcript
@@ -83,22 +84,34 @@ def test_combine_removes_near_duplicate_advice_from_overlapping_chunks():
     assert [x.text for x in combine([a, b]).advice] == ["Start with herbs on a sunny windowsill", "Turn compost weekly"]
 
 
-def test_chapters_cover_the_episode_in_order_from_zero_whatever_the_model_proposed():
-    t, blocks, by_id, locator = _setup()
-    drops = Drops()
-    proposed = [
-        {"start_block": 5, "title": "Compost"},
-        {"start_block": 2, "title": "Herbs"},
-        {"start_block": 99, "title": "Invented"},
-    ]
-    notes = Notes(sections=(Section(1, 4, "Opening", "Herbs and water."), Section(5, 6, "Compost", "Small bins.")))
-    result = chapters(proposed, notes, t, blocks, drops)
-    assert [c["title"] for c in result] == ["Herbs", "Compost"]
+def test_chapters_are_the_sections_laid_end_to_end_from_zero():
+    t, blocks, _, _ = _setup()
+    notes = Notes(sections=(Section(2, 4, "Herbs", "Herbs and water."), Section(5, 6, "Compost", "Small bins.")))
+    result = chapters(notes, t, blocks, Drops())
+    assert [(c["title"], c["summary"]) for c in result] == [("Herbs", "Herbs and water."), ("Compost", "Small bins.")]
     assert result[0]["start"] == 0.0 and result[0]["first_block"] == 1
     assert result[0]["end"] == result[1]["start"] == 120.0
     assert result[-1]["end"] == t.duration and result[-1]["last_block"] == blocks[-1].id
-    assert drops.counts["chapter starting at an unknown block"] == 1
-    assert [c["summary"] for c in result] == ["Herbs and water.", "Small bins."]
+
+
+def test_an_episode_without_sections_is_one_chapter():
+    t, blocks, _, _ = _setup()
+    result = chapters(Notes(), t, blocks, Drops())
+    assert [(c["title"], c["start"], c["end"]) for c in result] == [("Full episode", 0.0, t.duration)]
+
+
+def test_chapters_shorter_than_a_minute_are_folded_into_the_previous_one():
+    lines = [
+        f"{m // 2}:{30 * (m % 2):02d} {'AB'[m % 2]}: minute {m} talks about subject {m} with detail" for m in range(20)
+    ]
+    t = parse_transcript("\n".join(lines))
+    blocks = build_blocks(t)
+    at = {b.start: b.id for b in blocks}
+    sections = tuple(Section(at[s], at[s], f"From {s:.0f}", "") for s in (0.0, 120.0, 150.0, 300.0, 570.0))
+    drops = Drops()
+    result = chapters(Notes(sections=sections), t, blocks, drops)
+    assert [c["start"] for c in result] == [0.0, 120.0, 300.0]
+    assert drops.counts["chapter shorter than a minute"] == 2
 
 
 def test_sections_run_from_their_start_to_the_next_start():
@@ -116,12 +129,6 @@ def test_sections_run_from_their_start_to_the_next_start():
     assert [(s.start_block, s.end_block) for s in notes.sections] == [(1, 3), (4, blocks[-1].id)]
 
 
-def test_chapters_fall_back_to_sections_when_the_model_gives_none():
-    t, blocks, _, _ = _setup()
-    notes = Notes(sections=(Section(1, 3, "Opening", "o"), Section(4, 6, "Later", "l")))
-    assert [c["title"] for c in chapters([], notes, t, blocks, Drops())] == ["Opening", "Later"]
-
-
 def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
     t, blocks, by_id, locator = _setup()
     notes = Notes(
@@ -133,7 +140,6 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
         "title": "Small gardens",
         "tagline": "Grow more in less space.",
         "summary": "About gardens.",
-        "chapters": [{"start_block": 1, "title": "All of it"}],
         "advice": [2, 9],
         "quotes": [1],
     }
@@ -170,21 +176,6 @@ def test_consolidate_folds_short_and_repeated_sections_into_the_previous_one():
     ]
 
 
-def test_long_chapters_are_split_at_the_section_nearest_their_middle():
-    lines = [f"{m}:00 {'AB'[m % 2]}: minute {m} talks about subject {m // 4} with some detail" for m in range(0, 40)]
-    t = parse_transcript("\n".join(lines))
-    blocks = build_blocks(t)
-    by_start = {b.start: b.id for b in blocks}
-    sections = tuple(Section(by_start[m * 60.0], by_start[m * 60.0], f"Part {m}", "") for m in (0, 8, 16, 20, 24, 32))
-    proposed = [
-        {"start_block": by_start[0.0], "title": "Everything"},
-        {"start_block": by_start[8 * 60.0], "title": "Rest"},
-    ]
-    result = chapters(proposed, Notes(sections=sections), t, blocks, Drops())
-    assert [c["start"] for c in result] == [0.0, 480.0, 960.0, 1440.0, 1920.0]
-    assert all(c["end"] - c["start"] <= 480 for c in result[:-1])
-
-
 def test_resources_must_be_named_in_their_block():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
@@ -200,19 +191,3 @@ def test_resources_must_be_named_in_their_block():
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [r.name for r in notes.resources] == ["compost bin"]
     assert drops.counts["resource not named in its block"] == 1
-
-
-def test_a_chapter_title_paired_with_the_next_sections_start_is_moved_to_its_own_section():
-    t, blocks, _, _ = _setup()
-    notes = Notes(
-        sections=(
-            Section(1, 2, "Herbs on windowsills", "Start with herbs on a sunny windowsill."),
-            Section(3, 4, "Watering tomatoes", "Water deeply twice a week in the morning."),
-            Section(5, 6, "Compost bins", "Keep the compost bin small and turn it weekly."),
-        )
-    )
-    drops = Drops()
-    proposed = [{"start_block": 1, "title": "Herbs"}, {"start_block": 5, "title": "Watering tomatoes deeply"}]
-    result = chapters(proposed, notes, t, blocks, drops)
-    assert [(c["title"], c["first_block"]) for c in result] == [("Herbs", 1), ("Watering tomatoes deeply", 3)]
-    assert drops.counts["chapter start moved to the section its title names"] == 1
