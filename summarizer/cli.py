@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .budget import FREE, Limits, load_pricing, price_for
 from .errors import InputError, SummarizerError
 from .evaluate import evaluate
 from .home import summarizer_home
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)")
     run.add_argument("--concurrency", type=int, help="model calls in flight (default: 8 remote, 1 embedded)")
     run.add_argument("--no-cache", action="store_true", help="neither reuse nor keep model answers")
+    run.add_argument("--max-tokens", type=int, metavar="N", help="refuse or stop a run that could pass N tokens")
+    run.add_argument("--max-cost", type=float, metavar="USD", help="refuse or stop a run that could cost more")
+    run.add_argument("--pricing", type=Path, metavar="FILE", help="model prices (USD per million tokens) to add")
+    run.add_argument("--dry-run", action="store_true", help="print what each run could cost, call no model")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
     run.add_argument(
         "--meta", type=Path, metavar="FILE", help="episode metadata JSON (default: <name>.meta.json beside)"
@@ -118,7 +123,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     progress = ProgressLine()
     transcripts = [read_transcript(path, args.format, args.max_bytes) for path in args.paths]
     metas = [_episode_meta(args, path) for path in args.paths]
-    folders = [episode_dir(args.output, meta.slug_for(t.source)) for t, meta in zip(transcripts, metas)]
+    folders = (
+        [] if args.dry_run else [episode_dir(args.output, m.slug_for(t.source)) for t, m in zip(transcripts, metas)]
+    )
     options = ProviderOptions(
         provider=args.provider,
         model=args.model,
@@ -129,10 +136,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         context_window=args.context_window,
     )
     provider = make_provider(options, progress.notice)
+    price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(args.pricing))
+    limits = Limits(max_tokens=args.max_tokens, max_cost=args.max_cost, price=price)
     store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
-    settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency)
+    settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency, limits=limits)
     pipeline = Pipeline(provider, store, settings, progress)
     try:
+        if args.dry_run:
+            for transcript, meta in zip(transcripts, metas):
+                print(f"{meta.slug_for(transcript.source)}: {pipeline.plan(transcript, meta).describe(price)}")
+            return 0
         failures = asyncio.run(_run_episodes(pipeline, list(zip(transcripts, metas, folders)), progress))
     finally:
         if store is not None:

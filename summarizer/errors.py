@@ -23,6 +23,10 @@ class ProviderError(SummarizerError):
     """The model endpoint refused the request in a way retrying cannot fix."""
 
 
+class AccessError(ProviderError):
+    """The endpoint refuses every request (bad key, unknown model, wrong URL): the run stops at once."""
+
+
 class AnswerError(SummarizerError):
     """The model kept answering with something unusable after every re-ask."""
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Callable
 
+from .budget import Budget, Limits, Plan
 from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
 from .document import build_document
-from .errors import AnswerError, InputError, ProviderError, SummarizerError
+from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
 from .metadata import EpisodeMeta
 from .notes import (
@@ -34,7 +35,7 @@ from .store import AnswerStore, answer_key
 from .timefmt import format_clock
 from .tokens import count_message_tokens, count_tokens
 from .transcript import Transcript
-from .validation import Answer, ask_valid, model_schema, validation_errors
+from .validation import Answer, Reply, ask_valid, model_schema, validation_errors
 
 SAFETY_MARGIN = 256
 
@@ -49,6 +50,7 @@ class Settings:
     reduce_answer_tokens: int = 1500
     max_collapse_depth: int = 3
     attempts: int = 3
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -111,11 +113,41 @@ class Pipeline:
             )
         return budget
 
+    def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
+        """An upper bound of what a run costs, before any call: the map prompts exactly (answers
+        already in the store cost nothing), every answer at its full budget, merges if needed."""
+        blocks = build_blocks(transcript)
+        chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
+        pending = [
+            messages
+            for messages in (self._map_messages(chunk, meta) for chunk in chunks)
+            if self.store is None or self.store.get(self._key("map", messages, self.settings.map_answer_tokens)) is None
+        ]
+        calls = len(pending)
+        prompt = sum(count_message_tokens(m) for m in pending)
+        completion = calls * self.settings.map_answer_tokens
+        notes = len(chunks) * self.settings.map_answer_tokens
+        reduce_room = self._room("reduce", self.settings.reduce_answer_tokens)
+        if notes > reduce_room:
+            merges = -(-notes // self._room("merge", self.settings.merge_answer_tokens))
+            calls += merges
+            prompt += notes + merges * self._fixed("merge")
+            completion += merges * self.settings.merge_answer_tokens
+            notes = min(notes, merges * self.settings.merge_answer_tokens)
+        calls += 1
+        prompt += self._fixed("reduce") + min(notes, reduce_room)
+        completion += self.settings.reduce_answer_tokens
+        return Plan(calls, prompt, completion)
+
     async def run(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Result:
         started = time.monotonic()
         stats = RunStats()
         # Made per run: asyncio primitives belong to the event loop that first awaits them.
         self._semaphore = asyncio.Semaphore(self.settings.concurrency or self.provider.concurrency)
+        self._refused: AccessError | None = None
+        self._budget = Budget(self.settings.limits)
+        if self.settings.limits != Limits():
+            self._budget.check_plan(self.plan(transcript, meta))
         blocks = build_blocks(transcript)
         chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
@@ -145,27 +177,23 @@ class Pipeline:
     async def _map(
         self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, meta: EpisodeMeta, stats: RunStats
     ) -> list[Notes]:
-        prompt = load_prompt("map")
         done = 0
         self.progress("map", 0, len(chunks))
 
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
-            messages = prompt.messages(
-                metadata=meta.prompt_lines(with_title=False),
-                transcript=fence(chunk.render()),
-                first=str(chunk.first_id),
-                last=str(chunk.last_id),
-                span=chunk.span,
-                topics=str(chunk.topic_count()),
-            )
-            answer = await self._ask("map", messages, self.settings.map_answer_tokens, stats)
+            answer = await self._ask("map", self._map_messages(chunk, meta), self.settings.map_answer_tokens, stats)
             done += 1
             self.progress("map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
             return notes_from_map(answer.data, own, locator, stats.drops, meta)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
+        if self._refused is not None:
+            raise self._refused
+        over_budget = next((r for r in results if isinstance(r, BudgetError)), None)
+        if over_budget is not None:
+            raise over_budget
         for chunk, result in zip(chunks, results):
             if isinstance(result, BaseException):
                 if not isinstance(result, (AnswerError, ProviderError)):
@@ -201,18 +229,46 @@ class Pipeline:
         answer = await self._ask("merge", messages, self.settings.merge_answer_tokens, stats)
         return notes_from_merge(answer.data, notes, by_id, stats.drops)
 
+    def _map_messages(self, chunk: Chunk, meta: EpisodeMeta) -> list[dict[str, str]]:
+        return load_prompt("map").messages(
+            metadata=meta.prompt_lines(with_title=False),
+            transcript=fence(chunk.render()),
+            first=str(chunk.first_id),
+            last=str(chunk.last_id),
+            span=chunk.span,
+            topics=str(chunk.topic_count()),
+        )
+
+    def _fixed(self, step: str) -> int:
+        return count_message_tokens(load_prompt(step).messages(notes="", metadata=""))
+
     def _room(self, step: str, answer_tokens: int) -> int:
-        fixed = count_message_tokens(load_prompt(step).messages(notes="", metadata=""))
-        return self.provider.context_window - fixed - answer_tokens - SAFETY_MARGIN
+        return self.provider.context_window - self._fixed(step) - answer_tokens - SAFETY_MARGIN
+
+    def _key(self, step: str, messages: list[dict[str, str]], max_tokens: int) -> str:
+        return answer_key(self.provider.identity(), step, messages, model_schema(step), max_tokens)
+
+    async def _complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+        """One provider call, every attempt of it checked against the budget first."""
+        self._budget.before_call(count_message_tokens(messages), max_tokens)
+        reply = await self.provider.complete(messages, schema_name, max_tokens)
+        self._budget.add(reply.prompt_tokens, reply.completion_tokens)
+        return reply
 
     async def _ask(self, step: str, messages: list[dict[str, str]], max_tokens: int, stats: RunStats) -> Answer:
         stats.request_tokens += count_message_tokens(messages)
-        key = answer_key(self.provider.identity(), step, messages, model_schema(step), max_tokens)
+        key = self._key(step, messages, max_tokens)
         if self.store is not None and (stored := self.store.get(key)) is not None:
             stats.cached_answers += 1
             return stored
         async with self._semaphore:
-            answer = await ask_valid(self.provider.complete, messages, step, max_tokens, self.settings.attempts)
+            if self._refused is not None:  # a bad key or model fails every call: make no more
+                raise self._refused
+            try:
+                answer = await ask_valid(self._complete, messages, step, max_tokens, self.settings.attempts)
+            except AccessError as exc:
+                self._refused = exc
+                raise
         if self.store is not None:
             self.store.put(key, step, self.provider.model, answer)
         stats.calls += answer.calls

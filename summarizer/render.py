@@ -186,7 +186,9 @@ def environment(template_dir: Path | None = None) -> Environment:
     loader = FileSystemLoader(template_dir) if template_dir else PackageLoader("summarizer", "templates")
     env = Environment(
         loader=loader,
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"), default_for_string=False),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"), default_for_string=False
+        ),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

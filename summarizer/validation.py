@@ -103,6 +103,8 @@ class TruncatedAnswer(InvalidAnswer):
 def parse_answer(text: str, schema_name: str) -> dict[str, Any]:
     """JSON object from a model's text (tolerating a ```json fence) that fits the named schema."""
     body = text.strip()
+    if not body:
+        raise InvalidAnswer(["the answer was empty"], text)
     if body.startswith("```"):
         body = body.strip("`").removeprefix("json").strip()
     try:

@@ -35,6 +35,7 @@ class Fault:
     drop: bool = False  # close the connection without answering
     delay: float = 0.0
     mutate: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # edit the good answer
+    refusal: str | None = None  # answer with an empty content and this refusal
 
 
 def map_answer(user: str) -> dict[str, Any]:
@@ -180,6 +181,10 @@ class ScriptedServer:
         if fault and fault.mutate:
             answer = fault.mutate(answer)
         content = fault.body if fault and fault.body is not None else json.dumps(answer)
+        message: dict[str, Any] = {"role": "assistant", "content": content}
+        if fault and fault.refusal:
+            message = {"role": "assistant", "content": None, "refusal": fault.refusal}
+            content = ""
         prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
         return (
             200,
@@ -192,7 +197,7 @@ class ScriptedServer:
                 "choices": [
                     {
                         "index": 0,
-                        "message": {"role": "assistant", "content": content},
+                        "message": message,
                         "finish_reason": fault.finish_reason if fault else "stop",
                     }
                 ],

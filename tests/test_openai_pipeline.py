@@ -6,58 +6,16 @@ import json
 import pytest
 
 from scripted_server import Fault, ScriptedServer
+from summarizer.errors import AccessError
 from summarizer.grounding import normalize
+from helpers import TRANSCRIPT, run_pipeline, scripted_provider
 from summarizer.pipeline import ChunkFailed, Pipeline, Settings
-from summarizer.providers.openai_provider import OpenAIProvider
 from summarizer.store import AnswerStore
-from summarizer.transcript import parse_transcript
 from summarizer.validation import model_schema, validation_errors
-
-TOPICS = [
-    "compost heaps",
-    "tomato seedlings",
-    "rainwater barrels",
-    "beekeeping hives",
-    "pruning roses",
-    "greenhouse heating",
-    "potato blight",
-    "raised beds",
-    "seed catalogues",
-    "orchard grafting",
-    "slug traps",
-    "winter squash",
-    "herb spirals",
-    "hedge laying",
-    "pond liners",
-]
-LINES = [
-    f"{i // 60}:{i % 60:02d} line {i} on {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
-    for i in range(0, 600, 3)
-]
-TRANSCRIPT = parse_transcript("\n".join(LINES))
-
-
-def _provider(server: ScriptedServer, **kwargs) -> OpenAIProvider:
-    sleeps: list[float] = []
-
-    async def sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-
-    provider = OpenAIProvider(
-        model="scripted", api_key="sk-test-secret", base_url=server.base_url, sleep=sleep, **kwargs
-    )
-    provider.sleeps = sleeps
-    return provider
-
-
-def _run(server, store=None, chunk_tokens=400, concurrency=None, **kwargs):
-    provider = _provider(server, **kwargs)
-    pipeline = Pipeline(provider, store, Settings(chunk_tokens=chunk_tokens, concurrency=concurrency))
-    return asyncio.run(pipeline.run(TRANSCRIPT)), provider
 
 
 def test_document_is_valid_covers_the_episode_and_quotes_are_verbatim(server):
-    result, _ = _run(server)
+    result, _ = run_pipeline(server)
     doc = result.document
     assert validation_errors(doc, "summary") == []
     assert doc["chapters"][0]["start"] == 0.0 and doc["chapters"][-1]["end"] == TRANSCRIPT.duration
@@ -68,7 +26,7 @@ def test_document_is_valid_covers_the_episode_and_quotes_are_verbatim(server):
 
 
 def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
-    result, _ = _run(server, chunk_tokens=800)
+    result, _ = run_pipeline(server, chunk_tokens=800)
     firsts = [c["first_block"] for c in result.document["chapters"]]
     shown = sorted(
         int(r["body"]["messages"][1]["content"].split("[", 1)[1].split()[0])
@@ -80,7 +38,7 @@ def test_chapters_trace_back_to_the_chunks_that_produced_them(server):
 
 
 def test_requests_use_strict_json_schema_and_no_client_retries(server):
-    _run(server)
+    run_pipeline(server)
     body = server.requests[0]["body"]
     assert body["response_format"]["type"] == "json_schema"
     assert body["response_format"]["json_schema"]["strict"] is True
@@ -89,7 +47,7 @@ def test_requests_use_strict_json_schema_and_no_client_retries(server):
 
 def test_server_without_json_schema_falls_back_to_json_mode():
     with ScriptedServer(json_schema=False) as server:
-        result, _ = _run(server, concurrency=1)
+        result, _ = run_pipeline(server, concurrency=1)
     assert validation_errors(result.document, "summary") == []
     later = [r["body"]["response_format"]["type"] for r in server.requests[1:]]
     assert set(later) == {"json_object"}
@@ -98,7 +56,7 @@ def test_server_without_json_schema_falls_back_to_json_mode():
 
 def test_server_answering_500_to_json_schema_falls_back_at_once_like_llama_cpp_server():
     with ScriptedServer(json_schema=False, refusal_status=500) as server:
-        result, provider = _run(server, concurrency=1)
+        result, provider = run_pipeline(server, concurrency=1)
     assert validation_errors(result.document, "summary") == []
     assert [r["body"]["response_format"]["type"] for r in server.requests[:2]] == ["json_schema", "json_object"]
     assert provider.sleeps == []
@@ -106,7 +64,7 @@ def test_server_answering_500_to_json_schema_falls_back_at_once_like_llama_cpp_s
 
 def test_json_mode_sends_the_full_schema_for_servers_that_constrain_with_it():
     with ScriptedServer(json_schema=False) as server:
-        _run(server, concurrency=1)
+        run_pipeline(server, concurrency=1)
     sent = server.requests[1]["body"]["response_format"]["schema"]
     assert sent == model_schema(server.requests[1]["step"])
 
@@ -117,7 +75,7 @@ def test_rate_limits_are_retried_honouring_retry_after(server):
         Fault(status=503),
         Fault(status=429, headers={"retry-after-ms": "1500"}),
     )
-    result, provider = _run(server, concurrency=1)
+    result, provider = run_pipeline(server, concurrency=1)
     assert validation_errors(result.document, "summary") == []
     assert provider.sleeps[0] == 7.0 and provider.sleeps[2] == 1.5
     assert len(server.requests) == result.stats.calls + 3
@@ -125,15 +83,15 @@ def test_rate_limits_are_retried_honouring_retry_after(server):
 
 def test_bad_key_fails_at_once_without_leaking_it(server):
     server.script(Fault(status=401))
-    with pytest.raises(ChunkFailed) as caught:
-        _run(server, chunk_tokens=5000)
+    with pytest.raises(AccessError) as caught:
+        run_pipeline(server, chunk_tokens=5000)
     assert "API key was refused" in str(caught.value) and "sk-test-secret" not in str(caught.value)
     assert len(server.requests) == 1
 
 
 def test_schema_invalid_answer_is_re_asked_with_its_errors(server):
     server.script(Fault(body=json.dumps({"sections": "nope"})))
-    result, _ = _run(server, concurrency=1)
+    result, _ = run_pipeline(server, concurrency=1)
     assert validation_errors(result.document, "summary") == []
     reask = server.requests[1]["body"]["messages"]
     assert reask[-2]["role"] == "assistant" and "is not of type 'array'" in reask[-1]["content"]
@@ -141,16 +99,16 @@ def test_schema_invalid_answer_is_re_asked_with_its_errors(server):
 
 def test_unchanged_episode_regenerates_from_the_store_with_zero_calls(server, tmp_path):
     store = AnswerStore(tmp_path / "answers.sqlite")
-    first, _ = _run(server, store)
+    first, _ = run_pipeline(server, store)
     calls = len(server.requests)
-    second, _ = _run(server, store)
+    second, _ = run_pipeline(server, store)
     assert len(server.requests) == calls and second.stats.calls == 0
     assert second.stats.cached_answers == first.stats.calls
     assert second.document == first.document
 
 
 def test_many_chunks_collapse_in_bounded_rounds(server):
-    provider = _provider(server, context_window=1900)
+    provider = scripted_provider(server, context_window=1900)
     pipeline = Pipeline(
         provider,
         None,
@@ -172,9 +130,9 @@ def test_a_failing_chunk_names_itself_and_keeps_the_other_answers(server, tmp_pa
     store = AnswerStore(tmp_path / "answers.sqlite")
     server.script(*[Fault(body="not json")] * 3)
     with pytest.raises(ChunkFailed, match=r"chunk 1/\d+ \(blocks 1-"):
-        _run(server, store, concurrency=1)
+        run_pipeline(server, store, concurrency=1)
     answered = store.stats().answers
     assert answered >= 1
     before = len(server.requests)
-    result, _ = _run(server, store)
+    result, _ = run_pipeline(server, store)
     assert len(server.requests) - before == result.stats.calls == 2

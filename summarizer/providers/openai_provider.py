@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 import openai
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_random_exponential
 
-from ..errors import ProviderError
+from ..errors import AccessError, ProviderError
 from ..prompts import load_prompt
 from ..tokens import count_message_tokens, count_tokens
 from ..validation import Reply, model_schema
@@ -160,7 +160,8 @@ class OpenAIProvider:
         }
         hint = hints.get(exc.status_code, "the server kept failing")
         detail = getattr(exc, "message", "") or ""
-        return ProviderError(self._redact(f"{hint} (HTTP {exc.status_code}: {detail[:200]})"))
+        kind = AccessError if exc.status_code in (401, 403, 404) else ProviderError
+        return kind(self._redact(f"{hint} (HTTP {exc.status_code}: {detail[:200]})"))
 
     def _redact(self, text: str) -> str:
         return text.replace(self._api_key, "***") if self._api_key else text
