@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.verbose:
-        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+        _log_to_stderr()
     try:
         return args.handler(args)
     except SummarizerError as exc:
@@ -39,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("summarizer: interrupted (answers already received are kept)", file=sys.stderr)
         return 130
+
+
+def _log_to_stderr() -> None:
+    """Our per-call log lines on stderr; other libraries' logs (the HTTP client's) stay off."""
+    logger = logging.getLogger("summarizer")
+    logger.handlers = [logging.StreamHandler(sys.stderr)]
+    logger.handlers[0].setFormatter(logging.Formatter("%(message)s"))
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def build_parser() -> argparse.ArgumentParser:

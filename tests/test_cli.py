@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scripted_server import Fault
 from summarizer.cli import main
 from summarizer.grounding import normalize
 from summarizer.render import FORMATS as RENDER_FORMATS
@@ -16,23 +17,25 @@ SECRET = "sk-never-print-me-123"
 
 
 def _run_cli(server, transcript: Path, out: Path, *extra: str) -> int:
-    return main(
-        [
-            "run",
-            str(transcript),
-            "--base-url",
-            server.base_url,
-            "--model",
-            "scripted",
-            "--api-key",
-            SECRET,
-            "-o",
-            str(out),
-            "--chunk-tokens",
-            "600",
-            *extra,
-        ]
-    )
+    return main(_cli_args(server, transcript, out, *extra))
+
+
+def _cli_args(server, transcript: Path, out: Path, *extra: str) -> list[str]:
+    return [
+        "run",
+        str(transcript),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "scripted",
+        "--api-key",
+        SECRET,
+        "-o",
+        str(out),
+        "--chunk-tokens",
+        "600",
+        *extra,
+    ]
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary", b"0:10 b\n0:01 a\n", b"caf\xe9 \xff\xfe"])
@@ -197,3 +200,12 @@ def test_several_transcripts_run_in_one_go_each_in_its_own_folder(tmp_path, serv
     assert main(["run", *paths, "--base-url", server.base_url, "--model", "scripted", "-o", str(tmp_path / "out")]) == 0
     assert main(["validate", str(tmp_path / "out" / "first" / "summary.json")]) == 0
     assert main(["validate", str(tmp_path / "out" / "second" / "summary.json")]) == 0
+
+
+def test_secret_never_reaches_the_logs_or_error_messages(tmp_path, capsys, server):
+    assert main(["-v", *_cli_args(server, _episode(tmp_path), tmp_path / "out")]) == 0
+    server.script(Fault(status=401))
+    assert main(["-v", *_cli_args(server, _episode(tmp_path, "other"), tmp_path / "out")]) == 1
+    captured = capsys.readouterr()
+    assert "attempt 1" in captured.err and "API key was refused" in captured.err
+    assert SECRET not in captured.out + captured.err

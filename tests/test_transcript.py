@@ -132,6 +132,11 @@ def test_crlf_bom_and_utf16_are_accepted(tmp_path: Path):
         (b"1\n00:00:05,000 --> 00:00:02,000\nbackwards\n", "ends before"),
         (b'{"not": "segments"}', "segment"),
         (b'[{"start": 0, "text": "no end"}]', "numbers"),
+        (b"WEBVTT\n\n00:00:01.000 --> bad\nhello\n", "malformed cue timing"),
+        (b"WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nhello\n", "ends before"),
+        (b"WEBVTT\n\nNOTE only a note\n\n00:00:01.000 --> 00:00:02.000\n", "no transcript text"),
+        (b"[1, 2, 3]", "expected an object"),
+        (b'{"segments": [{"start": 0, "end": 1}]}', "expected an object"),
     ],
 )
 def test_bad_input_is_one_input_error(tmp_path: Path, content: bytes, message: str):
