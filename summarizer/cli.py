@@ -7,20 +7,21 @@ import asyncio
 import json
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .budget import FREE, Limits, load_pricing, price_for
-from .errors import InputError, SummarizerError
+from .budget import FREE, Limits, Plan, Price, load_pricing, price_for
+from .errors import InputError, OutputError, SummarizerError
 from .evaluate import evaluate
 from .home import summarizer_home
-from .metadata import EpisodeMeta, read_sidecar, sidecar_for
+from .metadata import SIDECAR_SUFFIX, EpisodeMeta, read_sidecar, sidecar_for
 from .output import episode_dir, write_files
 from .pipeline import Pipeline, Settings
 from .providers import ProviderOptions, make_provider
 from .render import FORMATS as RENDER_FORMATS
 from .render import render, render_set
-from .report import ProgressLine, figures_table, run_report
+from .report import EpisodeRow, ProgressLine, catalogue_table, figures_table, run_report
 from .store import AnswerStore
 from .transcript import DEFAULT_MAX_BYTES, FORMATS, Transcript, read_transcript
 from .validation import check_document, load_schema, validation_errors
@@ -56,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log every model call (tokens, seconds) to stderr")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="summarise transcripts into outputs/<episode>/")
-    run.add_argument("paths", nargs="+", type=Path, metavar="TRANSCRIPT")
+    run = commands.add_parser("run", help="summarise transcripts (files or folders) into outputs/<episode>/")
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript file, or a folder of them")
     run.add_argument(
         "-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)"
     )
@@ -77,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--context-window", type=int, help="the model's context size in tokens")
     run.add_argument("--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)")
     run.add_argument("--concurrency", type=int, help="model calls in flight (default: 8 remote, 1 embedded)")
+    run.add_argument("--rpm", type=int, metavar="N", help="send at most N requests a minute")
+    run.add_argument("--tpm", type=int, metavar="N", help="send at most N tokens a minute (prompt + answer budget)")
     run.add_argument("--no-cache", action="store_true", help="neither reuse nor keep model answers")
     run.add_argument("--max-tokens", type=int, metavar="N", help="refuse or stop a run that could pass N tokens")
     run.add_argument("--max-cost", type=float, metavar="USD", help="refuse or stop a run that could cost more")
@@ -128,13 +131,93 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")
+
+
+@dataclass(frozen=True)
+class Episode:
+    transcript: Transcript
+    meta: EpisodeMeta
+    folder: Path | None  # None on a dry run: nothing is written
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug_for(self.transcript.source)
+
+
+def transcript_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the transcripts in it (not their .meta.json sidecars)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIX)
+            )
+            if not inside:
+                raise InputError(f"{path}: folder holds no transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})")
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def _episodes(args: argparse.Namespace, paths: list[Path], notice) -> tuple[list[Episode], list[EpisodeRow]]:
+    """Every readable episode; with several, an unreadable one is reported and the others go on."""
+    episodes: list[Episode] = []
+    rejected: list[EpisodeRow] = []
+    slugs: set[str] = set()
+    for path in paths:
+        try:
+            transcript = read_transcript(path, args.format, args.max_bytes)
+            meta = _episode_meta(args, path, several=len(paths) > 1)
+            slug = meta.slug_for(transcript.source)
+            if slug in slugs:
+                raise InputError(f"{path}: another transcript already writes to {args.output / slug}; set a slug")
+            slugs.add(slug)
+            folder = None if args.dry_run else episode_dir(args.output, slug)
+            episodes.append(Episode(transcript, meta, folder))
+        except (InputError, OutputError) as exc:
+            if len(paths) == 1:
+                raise
+            notice(f"summarizer: error: {exc}")
+            rejected.append(EpisodeRow(path.stem, str(exc)))
+    return episodes, rejected
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    paths = transcript_paths(args.paths)
     progress = ProgressLine()
-    transcripts = [read_transcript(path, args.format, args.max_bytes) for path in args.paths]
-    metas = [_episode_meta(args, path) for path in args.paths]
-    folders = (
-        [] if args.dry_run else [episode_dir(args.output, m.slug_for(t.source)) for t, m in zip(transcripts, metas)]
-    )
+    episodes, rejected = _episodes(args, paths, progress.notice)
+    progress.expected = len(episodes)
+    if not episodes:
+        raise InputError("no readable transcript among the paths given")
+    pipeline, price, store = _pipeline(args, progress)
+    try:
+        if args.dry_run:
+            for episode in episodes:
+                print(f"{episode.slug}: {pipeline.plan(episode.transcript, episode.meta).describe(price)}")
+            return 0
+        if args.max_tokens or args.max_cost:
+            pipeline.budget.check_plan(_total_plan(pipeline, episodes))
+        rows = asyncio.run(_run_episodes(pipeline, episodes, progress, report=len(paths) == 1))
+    finally:
+        if store is not None:
+            store.close()
+    if len(paths) > 1:
+        print(catalogue_table(rows + rejected))
+    if rejected:
+        return 2
+    return 1 if any(r.status != "ok" for r in rows) else 0
+
+
+def _total_plan(pipeline: Pipeline, episodes: list[Episode]) -> Plan:
+    plans = [pipeline.plan(e.transcript, e.meta) for e in episodes]
+    return Plan(*(sum(values) for values in zip(*((p.calls, p.prompt_tokens, p.completion_tokens) for p in plans))))
+
+
+def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipeline, Price | None, AnswerStore | None]:
     options = ProviderOptions(
         provider=args.provider,
         model=args.model,
@@ -148,26 +231,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(args.pricing))
     limits = Limits(max_tokens=args.max_tokens, max_cost=args.max_cost, price=price)
     store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
-    settings = Settings(chunk_tokens=args.chunk_tokens, concurrency=args.concurrency, limits=limits)
-    pipeline = Pipeline(provider, store, settings, progress)
-    try:
-        if args.dry_run:
-            for transcript, meta in zip(transcripts, metas):
-                print(f"{meta.slug_for(transcript.source)}: {pipeline.plan(transcript, meta).describe(price)}")
-            return 0
-        failures = asyncio.run(_run_episodes(pipeline, list(zip(transcripts, metas, folders)), progress))
-    finally:
-        if store is not None:
-            store.close()
-    return 1 if failures else 0
+    settings = Settings(
+        chunk_tokens=args.chunk_tokens,
+        concurrency=args.concurrency,
+        limits=limits,
+        requests_per_minute=args.rpm,
+        tokens_per_minute=args.tpm,
+    )
+    return Pipeline(provider, store, settings, progress), price, store
 
 
-def _episode_meta(args: argparse.Namespace, path: Path) -> EpisodeMeta:
+def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> EpisodeMeta:
     """Sidecar (named or found beside the transcript), then the flags on top of it."""
     flags = EpisodeMeta(
         title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host)
     )
-    if len(args.paths) > 1 and (args.meta or flags != EpisodeMeta()):
+    if several and (args.meta or flags != EpisodeMeta()):
         raise InputError(
             "--meta, --title, --url, --date, --guest and --host describe one episode;"
             " for several, put a <name>.meta.json beside each transcript"
@@ -177,28 +256,36 @@ def _episode_meta(args: argparse.Namespace, path: Path) -> EpisodeMeta:
 
 
 async def _run_episodes(
-    pipeline: Pipeline, episodes: list[tuple[Transcript, EpisodeMeta, Path]], progress: ProgressLine
-) -> int:
-    """Every episode in one event loop (the provider's client lives in it); returns how many failed.
-    One episode's failure does not stop the others, unless it is the only one."""
-    failures = 0
-    try:
-        for transcript, meta, folder in episodes:
-            try:
-                result = await pipeline.run(transcript, meta)
-            except SummarizerError as exc:
-                if len(episodes) == 1:
-                    raise
-                failures += 1
-                progress.notice(f"summarizer: {transcript.source}: {exc}")
-                continue
+    pipeline: Pipeline, episodes: list[Episode], progress: ProgressLine, report: bool
+) -> list[EpisodeRow]:
+    """All episodes at once in one event loop, sharing its pool of calls in flight. One episode's
+    failure does not stop the others; a lone episode's failure is the command's error."""
+
+    async def one(episode: Episode) -> EpisodeRow:
+        try:
+            result = await pipeline.run(episode.transcript, episode.meta)
             files, skipped = render_set(result.document)
-            written = [p.name for p in write_files(folder, files)]
+            written = [p.name for p in write_files(episode.folder, files)]
+        except SummarizerError as exc:
+            if len(episodes) == 1:
+                raise
+            progress.notice(f"summarizer: {episode.slug}: {exc}")
+            return EpisodeRow(episode.slug, str(exc))
+        finally:
+            progress.done(episode.slug)
+        stats = result.stats
+        if report:
             model = f"{pipeline.provider.name} · {pipeline.provider.model}"
-            print(run_report(folder, result.stats, model, written, skipped, transcript.duration))
+            print(run_report(episode.folder, stats, model, written, skipped, episode.transcript.duration))
+        else:
+            progress.notice(f"{episode.slug}: wrote {episode.folder}/ ({stats.calls} calls, {stats.seconds:.0f} s)")
+        tokens = stats.prompt_tokens + stats.completion_tokens
+        return EpisodeRow(episode.slug, "ok", stats.calls, stats.cached_answers, tokens, stats.seconds)
+
+    try:
+        return list(await asyncio.gather(*(one(e) for e in episodes)))
     finally:
         await pipeline.provider.aclose()
-    return failures
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_token
 from .document import build_document
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
+from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .notes import (
     Drops,
@@ -51,6 +52,8 @@ class Settings:
     max_collapse_depth: int = 3
     attempts: int = 3
     limits: Limits = Limits()
+    requests_per_minute: int | None = None
+    tokens_per_minute: int | None = None
 
 
 @dataclass
@@ -83,7 +86,19 @@ class ChunkFailed(SummarizerError):
     """One chunk could not be answered; everything else already answered is in the store."""
 
 
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, str, int, int], None]  # episode, stage, done, total
+
+
+@dataclass
+class _Pool:
+    """What every run in one event loop shares: calls in flight, rate limits, the budget, and a
+    refusal (bad key or model) that stops them all. asyncio primitives belong to their loop."""
+
+    loop: asyncio.AbstractEventLoop
+    semaphore: asyncio.Semaphore
+    limiter: RateLimiter
+    budget: Budget
+    refused: AccessError | None = None
 
 
 class Pipeline:
@@ -92,12 +107,29 @@ class Pipeline:
         provider: Provider,
         store: AnswerStore | None = None,
         settings: Settings = Settings(),
-        progress: Progress = lambda stage, done, total: None,
+        progress: Progress = lambda episode, stage, done, total: None,
     ) -> None:
         self.provider = provider
         self.store = store
         self.settings = settings
         self.progress = progress
+        self._shared: _Pool | None = None
+
+    def _pool(self) -> _Pool:
+        loop = asyncio.get_running_loop()
+        if self._shared is None or self._shared.loop is not loop:
+            self._shared = _Pool(
+                loop=loop,
+                semaphore=asyncio.Semaphore(self.settings.concurrency or self.provider.concurrency),
+                limiter=RateLimiter(self.settings.requests_per_minute, self.settings.tokens_per_minute),
+                budget=Budget(self.settings.limits) if self._shared is None else self._shared.budget,
+            )
+        return self._shared
+
+    @property
+    def budget(self) -> Budget:
+        """Tokens and money spent by every run of this pipeline so far."""
+        return self._shared.budget if self._shared else Budget(self.settings.limits)
 
     def chunk_budget(self) -> int:
         """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
@@ -142,19 +174,18 @@ class Pipeline:
     async def run(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Result:
         started = time.monotonic()
         stats = RunStats()
-        # Made per run: asyncio primitives belong to the event loop that first awaits them.
-        self._semaphore = asyncio.Semaphore(self.settings.concurrency or self.provider.concurrency)
-        self._refused: AccessError | None = None
-        self._budget = Budget(self.settings.limits)
+        pool = self._pool()
         if self.settings.limits != Limits():
-            self._budget.check_plan(self.plan(transcript, meta))
+            pool.budget.check_plan(self.plan(transcript, meta))
+        episode = meta.slug_for(transcript.source)
         blocks = build_blocks(transcript)
         chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
 
-        mapped = await self._map(chunks, by_id, locator, meta, stats)
+        mapped = await self._map(episode, chunks, by_id, locator, meta, stats)
+        self.progress(episode, "reduce", 0, 1)
         notes = consolidate(await self._collapse(mapped, by_id, stats), by_id)
         answer = await self._ask(
             "reduce",
@@ -164,7 +195,7 @@ class Pipeline:
             self.settings.reduce_answer_tokens,
             stats,
         )
-        self.progress("reduce", 1, 1)
+        self.progress(episode, "reduce", 1, 1)
         generator = {"provider": self.provider.name, "model": self.provider.model}
         document = build_document(answer.data, notes, transcript, blocks, meta, generator, stats.drops)
         errors = validation_errors(document, "summary")
@@ -175,22 +206,28 @@ class Pipeline:
         return Result(document, stats)
 
     async def _map(
-        self, chunks: list[Chunk], by_id: dict[int, Block], locator: QuoteLocator, meta: EpisodeMeta, stats: RunStats
+        self,
+        episode: str,
+        chunks: list[Chunk],
+        by_id: dict[int, Block],
+        locator: QuoteLocator,
+        meta: EpisodeMeta,
+        stats: RunStats,
     ) -> list[Notes]:
         done = 0
-        self.progress("map", 0, len(chunks))
+        self.progress(episode, "map", 0, len(chunks))
 
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
             answer = await self._ask("map", self._map_messages(chunk, meta), self.settings.map_answer_tokens, stats)
             done += 1
-            self.progress("map", done, len(chunks))
+            self.progress(episode, "map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
             return notes_from_map(answer.data, own, locator, stats.drops, meta)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
-        if self._refused is not None:
-            raise self._refused
+        if self._pool().refused is not None:
+            raise self._pool().refused
         over_budget = next((r for r in results if isinstance(r, BudgetError)), None)
         if over_budget is not None:
             raise over_budget
@@ -250,9 +287,12 @@ class Pipeline:
 
     async def _complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
         """One provider call, every attempt of it checked against the budget first."""
-        self._budget.before_call(count_message_tokens(messages), max_tokens)
+        pool = self._pool()
+        prompt_tokens = count_message_tokens(messages)
+        pool.budget.before_call(prompt_tokens, max_tokens)
+        await pool.limiter.acquire(prompt_tokens + max_tokens)
         reply = await self.provider.complete(messages, schema_name, max_tokens)
-        self._budget.add(reply.prompt_tokens, reply.completion_tokens)
+        pool.budget.add(reply.prompt_tokens, reply.completion_tokens)
         return reply
 
     async def _ask(self, step: str, messages: list[dict[str, str]], max_tokens: int, stats: RunStats) -> Answer:
@@ -261,13 +301,14 @@ class Pipeline:
         if self.store is not None and (stored := self.store.get(key)) is not None:
             stats.cached_answers += 1
             return stored
-        async with self._semaphore:
-            if self._refused is not None:  # a bad key or model fails every call: make no more
-                raise self._refused
+        pool = self._pool()
+        async with pool.semaphore:
+            if pool.refused is not None:  # a bad key or model fails every call: make no more
+                raise pool.refused
             try:
                 answer = await ask_valid(self._complete, messages, step, max_tokens, self.settings.attempts)
             except AccessError as exc:
-                self._refused = exc
+                pool.refused = exc
                 raise
         if self.store is not None:
             self.store.put(key, step, self.provider.model, answer)

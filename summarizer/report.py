@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -70,22 +71,89 @@ def figures_table(f: Figures) -> str:
     return "\n".join(f"{label:<32} {value}" for label, value in rows)
 
 
+@dataclass(frozen=True)
+class EpisodeRow:
+    episode: str
+    status: str  # "ok", or the one-line reason it failed
+    calls: int = 0
+    cached: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+
+
+def catalogue_table(rows: list[EpisodeRow]) -> str:
+    """The closing table of a back-catalogue run: one line per episode, then the totals."""
+    width = max([len(r.episode) for r in rows] + [7])
+    lines = [f"{'episode':<{width}}  {'status':<6}  {'calls':>5}  {'reused':>6}  {'tokens':>9}  {'time':>7}"]
+    for r in rows:
+        status = "ok" if r.status == "ok" else "FAILED"
+        lines.append(
+            f"{r.episode:<{width}}  {status:<6}  {r.calls:>5}  {r.cached:>6}  {r.tokens:>9,}  {r.seconds:>6.1f}s"
+        )
+    ok = sum(r.status == "ok" for r in rows)
+    lines.append(
+        f"{f'{ok} of {len(rows)} ok':<{width}}  {'':<6}  {sum(r.calls for r in rows):>5}  "
+        f"{sum(r.cached for r in rows):>6}  {sum(r.tokens for r in rows):>9,}"
+    )
+    lines += [f"{r.episode}: {r.status}" for r in rows if r.status != "ok"]
+    return "\n".join(lines)
+
+
 class ProgressLine:
-    """`map 3/7 · 1:02 elapsed · ETA 1:25` on stderr: redrawn in place on a terminal, a line per step otherwise."""
+    """Progress on stderr: redrawn in place on a terminal, a line per step otherwise.
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    One episode: `map 3/7 · 1:02 elapsed · ETA 1:25`. Several: the overall share and ETA, then
+    the step each running episode is at."""
+
+    def __init__(self, stream: TextIO | None = None, episodes: int = 1) -> None:
+        self.stream = stream or sys.stderr
         self.started = time.monotonic()
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
+        self.expected = episodes
+        self.steps: dict[str, tuple[str, int, int]] = {}
+        self.maps: dict[str, int] = {}
+        self.finished: set[str] = set()
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
+    def __call__(self, episode: str, stage: str, done: int, total: int) -> None:
+        self.steps[episode] = (stage, done, total)
+        if stage == "map":
+            self.maps[episode] = total
         elapsed = time.monotonic() - self.started
-        eta = f" · ETA {format_clock(elapsed / done * (total - done))}" if 0 < done < total else ""
-        line = f"{stage} {done}/{total} · {format_clock(elapsed)} elapsed{eta}"
+        if self.expected == 1:
+            eta = f" · ETA {format_clock(elapsed / done * (total - done))}" if 0 < done < total else ""
+            line = f"{stage} {done}/{total} · {format_clock(elapsed)} elapsed{eta}"
+            self._write(line, end=stage == "reduce" and done == total)
+            return
+        share = self.share()
+        eta = f" · ETA {format_clock(elapsed / share * (1 - share))}" if 0 < share < 1 else ""
+        running = " · ".join(
+            f"{name} {stage} {done}/{total}"
+            for name, (stage, done, total) in self.steps.items()
+            if name not in self.finished
+        )
+        head = f"{len(self.finished)}/{self.expected} episodes · {share:.0%} · {format_clock(elapsed)} elapsed{eta}"
+        self._write(head + (f" · {running}" if running else ""))
+
+    def share(self) -> float:
+        """Share of the whole job done: episodes count equally, each its map calls then its reduce."""
+        total = 0.0
+        for name, (stage, done, _) in self.steps.items():
+            maps = self.maps.get(name, 0)
+            if name in self.finished:
+                total += 1.0
+            elif stage == "map":
+                total += done / (maps + 1)
+            else:
+                total += (maps + done) / (maps + 1)
+        return total / max(self.expected, 1)
+
+    def done(self, episode: str) -> None:
+        """An episode finished, written or failed."""
+        self.finished.add(episode)
+
+    def _write(self, line: str, end: bool = False) -> None:
         if self.tty:
-            self.stream.write(f"\r\033[K{line}")
-            if stage == "reduce":
-                self.stream.write("\n")
+            self.stream.write(f"\r\033[K{line}" + ("\n" if end else ""))
         else:
             self.stream.write(line + "\n")
         self.stream.flush()

@@ -101,6 +101,9 @@ class ScriptedServer:
         self.refusal_status = refusal_status
         self.faults: list[Fault] = []
         self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.latency = 0.0  # seconds every answer takes
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -137,7 +140,15 @@ class ScriptedServer:
 
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                status, headers, payload = server.answer(body, dict(self.headers))
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    time.sleep(server.latency)
+                    status, headers, payload = server.answer(body, dict(self.headers))
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
                 if payload is None:
                     self.close_connection = True
                     self.connection.shutdown(2)

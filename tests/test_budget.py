@@ -127,3 +127,18 @@ def test_plan_describes_itself():
     assert Plan(3, 1200, 900).describe(Price(1.0, 2.0)) == (
         "3 calls, 1,200 prompt + up to 900 completion tokens, up to $0.0030"
     )
+
+
+def test_a_catalogue_is_refused_when_all_its_episodes_together_pass_the_limit(tmp_path, capsys, server):
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(
+            "\n".join(f"{s.start // 60:.0f}:{s.start % 60:02.0f} {s.text}" for s in TRANSCRIPT.segments)
+        )
+    with ScriptedServer() as one:
+        single = _pipeline(one).plan(TRANSCRIPT)
+    limit = str(int((single.prompt_tokens + single.completion_tokens) * 1.5))
+    argv = ["run", str(folder), "--base-url", server.base_url, "--model", "m", "--chunk-tokens", "400"]
+    assert main([*argv, "--concurrency", "1", "--max-tokens", limit, "-o", str(tmp_path / "out")]) == 1
+    assert "nothing was sent" in capsys.readouterr().err and server.requests == []

@@ -209,3 +209,48 @@ def test_secret_never_reaches_the_logs_or_error_messages(tmp_path, capsys, serve
     captured = capsys.readouterr()
     assert "attempt 1" in captured.err and "API key was refused" in captured.err
     assert SECRET not in captured.out + captured.err
+
+
+def _catalogue(tmp_path: Path, names: list[str]) -> Path:
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    for name in names:
+        _episode(folder, name, minutes=3)
+    return folder
+
+
+def test_a_folder_runs_every_episode_in_one_pool_and_ends_with_a_table(tmp_path, capsys, server):
+    folder = _catalogue(tmp_path, ["ep1", "ep2", "ep3"])
+    (folder / "ep1.meta.json").write_text(json.dumps({"title": "First"}))
+    server.latency = 0.1
+    argv = ["run", str(folder), "--base-url", server.base_url, "--model", "m", "--concurrency", "2"]
+    assert main([*argv, "--chunk-tokens", "300", "-o", str(tmp_path / "out")]) == 0
+    assert server.max_in_flight == 2  # the episodes overlap, and never pass the shared limit
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["episode", "status", "calls", "reused", "tokens", "time"]
+    assert [line.split()[:2] for line in table[1:4]] == [["ep1", "ok"], ["ep2", "ok"], ["ep3", "ok"]]
+    assert table[4].startswith("3 of 3 ok")
+    first = json.loads((tmp_path / "out" / "ep1" / "summary.json").read_text())
+    assert first["episode"]["title"] == "First"
+
+
+def test_one_unreadable_episode_is_reported_and_the_others_are_written(tmp_path, capsys, server):
+    folder = _catalogue(tmp_path, ["good1", "good2"])
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    argv = ["run", str(folder), "--base-url", server.base_url, "--model", "m", "-o", str(tmp_path / "out")]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert "summarizer: error:" in captured.err and "binary" in captured.err
+    assert "2 of 3 ok" in captured.out
+    assert ["broken", "FAILED", "0"] in [line.split()[:3] for line in captured.out.splitlines()]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good1", "good2"]
+
+
+def test_one_episode_failing_at_the_model_does_not_stop_the_others(tmp_path, capsys, server):
+    folder = _catalogue(tmp_path, ["a", "b"])
+    server.script(*[Fault(body="not json")] * 3)  # the first request's chunk never gets a valid answer
+    argv = ["run", str(folder), "--base-url", server.base_url, "--model", "m", "--concurrency", "1"]
+    assert main([*argv, "--chunk-tokens", "300", "-o", str(tmp_path / "out")]) == 1
+    out = capsys.readouterr().out
+    assert "1 of 2 ok" in out and "a: chunk 1/" in out
+    assert (tmp_path / "out" / "b" / "summary.json").exists() and not (tmp_path / "out" / "a" / "summary.json").exists()
