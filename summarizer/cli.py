@@ -7,23 +7,26 @@ import asyncio
 import json
 import logging
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .budget import FREE, Limits, Plan, Price, load_pricing, price_for
+from .batch import BatchResults, read_results, request_lines
+from .budget import FREE, Limits, Price, load_pricing, price_for
+from .catalogue import Episode, run_episodes, total_plan, transcript_paths
 from .errors import InputError, OutputError, SummarizerError
 from .evaluate import evaluate
 from .home import summarizer_home
-from .metadata import SIDECAR_SUFFIX, EpisodeMeta, read_sidecar, sidecar_for
+from .metadata import EpisodeMeta, read_sidecar, sidecar_for
 from .output import episode_dir, write_files
 from .pipeline import Pipeline, Settings
 from .providers import ProviderOptions, make_provider
+from .providers.base import BatchInfo, BatchProvider, Provider
 from .render import FORMATS as RENDER_FORMATS
-from .render import render, render_set
-from .report import EpisodeRow, ProgressLine, catalogue_table, figures_table, run_report
+from .render import render
+from .report import EpisodeRow, ProgressLine, catalogue_table, figures_table
 from .store import AnswerStore
-from .transcript import DEFAULT_MAX_BYTES, FORMATS, Transcript, read_transcript
+from .transcript import DEFAULT_MAX_BYTES, FORMATS, read_transcript
 from .validation import check_document, load_schema, validation_errors
 
 
@@ -58,25 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="summarise transcripts (files or folders) into outputs/<episode>/")
-    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript file, or a folder of them")
-    run.add_argument(
-        "-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)"
-    )
-    run.add_argument("--format", choices=FORMATS, help="transcript format (default: detected from content)")
+    _input_options(run)
     run.add_argument("--provider", choices=("auto", "openai", "local"), default="auto")
-    run.add_argument("--model", help="model name for an OpenAI-compatible endpoint (or SUMMARIZER_MODEL)")
-    run.add_argument(
-        "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)"
-    )
-    run.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
+    _endpoint_options(run)
     run.add_argument(
         "--local-model",
         choices=("default", "small"),
         help="embedded model: default (1.5B) or small (0.5B, faster, weaker)",
     )
     run.add_argument("--model-path", type=Path, help="run any GGUF file with the embedded runtime")
-    run.add_argument("--context-window", type=int, help="the model's context size in tokens")
-    run.add_argument("--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)")
+    _chunk_options(run)
     run.add_argument("--concurrency", type=int, help="model calls in flight (default: 8 remote, 1 embedded)")
     run.add_argument("--rpm", type=int, metavar="N", help="send at most N requests a minute")
     run.add_argument("--tpm", type=int, metavar="N", help="send at most N tokens a minute (prompt + answer budget)")
@@ -85,7 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-cost", type=float, metavar="USD", help="refuse or stop a run that could cost more")
     run.add_argument("--pricing", type=Path, metavar="FILE", help="model prices (USD per million tokens) to add")
     run.add_argument("--dry-run", action="store_true", help="print what each run could cost, call no model")
-    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
     run.add_argument(
         "--meta", type=Path, metavar="FILE", help="episode metadata JSON (default: <name>.meta.json beside)"
     )
@@ -95,6 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--url", help="episode video/audio URL, for timestamp links")
     run.add_argument("--date", help="publication date")
     run.set_defaults(handler=cmd_run)
+
+    batch = commands.add_parser("batch", help="OpenAI Batch API: the map calls of many episodes at half price")
+    steps = batch.add_subparsers(required=True, metavar="STEP")
+    submit = steps.add_parser("submit", help="upload the map requests of PATHS and start a batch")
+    _input_options(submit)
+    _endpoint_options(submit)
+    _chunk_options(submit)
+    submit.set_defaults(handler=cmd_batch_submit)
+    status = steps.add_parser("status", help="where the submitted batches stand")
+    status.add_argument("batch_id", nargs="?", help="one batch (default: every batch submitted from here)")
+    status.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
+    status.set_defaults(handler=cmd_batch_status)
+    collect = steps.add_parser("collect", help="store a finished batch's answers, then summarise its episodes")
+    collect.add_argument("batch_id", nargs="?", help="the batch (default: the newest one submitted)")
+    collect.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
+    collect.add_argument("--concurrency", type=int, help="online calls in flight for what the batch did not answer")
+    collect.set_defaults(handler=cmd_batch_collect)
 
     validate = commands.add_parser("validate", help="check a summary.json against the schema")
     validate.add_argument("file", type=Path)
@@ -131,38 +141,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")
-
-
-@dataclass(frozen=True)
-class Episode:
-    transcript: Transcript
-    meta: EpisodeMeta
-    folder: Path | None  # None on a dry run: nothing is written
-
-    @property
-    def slug(self) -> str:
-        return self.meta.slug_for(self.transcript.source)
-
-
-def transcript_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the transcripts in it (not their .meta.json sidecars)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIX)
-            )
-            if not inside:
-                raise InputError(f"{path}: folder holds no transcripts ({', '.join(TRANSCRIPT_SUFFIXES)})")
-            found += inside
-        else:
-            found.append(path)
-    return found
-
-
 def _episodes(args: argparse.Namespace, paths: list[Path], notice) -> tuple[list[Episode], list[EpisodeRow]]:
     """Every readable episode; with several, an unreadable one is reported and the others go on."""
     episodes: list[Episode] = []
@@ -186,6 +164,30 @@ def _episodes(args: argparse.Namespace, paths: list[Path], notice) -> tuple[list
     return episodes, rejected
 
 
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript file, or a folder of them")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)"
+    )
+    parser.add_argument("--format", choices=FORMATS, help="transcript format (default: detected from content)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
+
+
+def _endpoint_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", help="model name for an OpenAI-compatible endpoint (or SUMMARIZER_MODEL)")
+    parser.add_argument(
+        "--base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (or OPENAI_BASE_URL)"
+    )
+    parser.add_argument("--api-key", help="API key (or OPENAI_API_KEY)")
+
+
+def _chunk_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--context-window", type=int, help="the model's context size in tokens")
+    parser.add_argument(
+        "--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)"
+    )
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     paths = transcript_paths(args.paths)
     progress = ProgressLine()
@@ -200,8 +202,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print(f"{episode.slug}: {pipeline.plan(episode.transcript, episode.meta).describe(price)}")
             return 0
         if args.max_tokens or args.max_cost:
-            pipeline.budget.check_plan(_total_plan(pipeline, episodes))
-        rows = asyncio.run(_run_episodes(pipeline, episodes, progress, report=len(paths) == 1))
+            pipeline.budget.check_plan(total_plan(pipeline, episodes))
+        rows = asyncio.run(run_episodes(pipeline, episodes, progress, report=len(paths) == 1))
     finally:
         if store is not None:
             store.close()
@@ -212,12 +214,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if any(r.status != "ok" for r in rows) else 0
 
 
-def _total_plan(pipeline: Pipeline, episodes: list[Episode]) -> Plan:
-    plans = [pipeline.plan(e.transcript, e.meta) for e in episodes]
-    return Plan(*(sum(values) for values in zip(*((p.calls, p.prompt_tokens, p.completion_tokens) for p in plans))))
-
-
-def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipeline, Price | None, AnswerStore | None]:
+def _provider(args: argparse.Namespace, notice: Callable[[str], None]) -> Provider:
     options = ProviderOptions(
         provider=args.provider,
         model=args.model,
@@ -227,7 +224,11 @@ def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipelin
         model_path=args.model_path,
         context_window=args.context_window,
     )
-    provider = make_provider(options, progress.notice)
+    return make_provider(options, notice)
+
+
+def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipeline, Price | None, AnswerStore | None]:
+    provider = _provider(args, progress.notice)
     price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(args.pricing))
     limits = Limits(max_tokens=args.max_tokens, max_cost=args.max_cost, price=price)
     store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
@@ -255,37 +256,138 @@ def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> Episod
     return (read_sidecar(sidecar) if sidecar else EpisodeMeta()).overridden_by(flags)
 
 
-async def _run_episodes(
-    pipeline: Pipeline, episodes: list[Episode], progress: ProgressLine, report: bool
-) -> list[EpisodeRow]:
-    """All episodes at once in one event loop, sharing its pool of calls in flight. One episode's
-    failure does not stop the others; a lone episode's failure is the command's error."""
+BATCH_NOT_READY = 3
 
-    async def one(episode: Episode) -> EpisodeRow:
-        try:
-            result = await pipeline.run(episode.transcript, episode.meta)
-            files, skipped = render_set(result.document)
-            written = [p.name for p in write_files(episode.folder, files)]
-        except SummarizerError as exc:
-            if len(episodes) == 1:
-                raise
-            progress.notice(f"summarizer: {episode.slug}: {exc}")
-            return EpisodeRow(episode.slug, str(exc))
-        finally:
-            progress.done(episode.slug)
-        stats = result.stats
-        if report:
-            model = f"{pipeline.provider.name} · {pipeline.provider.model}"
-            print(run_report(episode.folder, stats, model, written, skipped, episode.transcript.duration))
-        else:
-            progress.notice(f"{episode.slug}: wrote {episode.folder}/ ({stats.calls} calls, {stats.seconds:.0f} s)")
-        tokens = stats.prompt_tokens + stats.completion_tokens
-        return EpisodeRow(episode.slug, "ok", stats.calls, stats.cached_answers, tokens, stats.seconds)
 
+def _store() -> AnswerStore:
+    return AnswerStore(summarizer_home() / "answers.sqlite")
+
+
+def _replay(argv: list[str], api_key: str | None, *extra: str) -> argparse.Namespace:
+    """The `run` arguments a batch was submitted with (the key is never stored: it comes again)."""
+    return build_parser().parse_args([*argv, *extra, *(["--api-key", api_key] if api_key else [])])
+
+
+def cmd_batch_submit(args: argparse.Namespace) -> int:
+    argv = ["run", *(str(p.resolve()) for p in args.paths), "--provider", "openai", "-o", str(args.output.resolve())]
+    for flag, value in (
+        ("--format", args.format),
+        ("--max-bytes", args.max_bytes),
+        ("--context-window", args.context_window),
+        ("--chunk-tokens", args.chunk_tokens),
+    ):
+        if value is not None:
+            argv += [flag, str(value)]
+    progress = ProgressLine()
+    run_args = _replay([*argv, *(["--model", args.model] if args.model else [])], args.api_key)
+    if args.base_url:
+        run_args.base_url = args.base_url
+    run_args.dry_run = True  # nothing is written at submit time
+    episodes, rejected = _episodes(run_args, transcript_paths(run_args.paths), progress.notice)
+    pipeline, _, store = _pipeline(run_args, progress)
+    provider = pipeline.provider
+    if not isinstance(provider, BatchProvider):
+        raise InputError("the Batch API needs an OpenAI endpoint: set OPENAI_API_KEY or --base-url")
     try:
-        return list(await asyncio.gather(*(one(e) for e in episodes)))
+        requests = {
+            key: provider.request_body(messages, "map", pipeline.settings.map_answer_tokens)
+            for episode in episodes
+            for key, messages in pipeline.pending_maps(episode.transcript, episode.meta).items()
+        }
+        if not requests:
+            print("nothing to submit: every map answer is already in the store; `summarizer run` finishes the job")
+            return 0
+        argv += ["--model", provider.model] + (["--base-url", provider.base_url] if provider.base_url else [])
+        metadata = {"tool": "summarizer", "step": "map", "episodes": str(len(episodes))}
+        info = asyncio.run(_submit(provider, request_lines(requests), metadata))
+        store.add_batch(info.id, {"argv": argv, "requests": len(requests), "episodes": len(episodes)}, info.status)
     finally:
-        await pipeline.provider.aclose()
+        store.close()
+    print(f"submitted {info.id}: {len(requests)} map requests for {len(episodes)} episodes ({info.status})")
+    print(f"next: summarizer batch status {info.id}; when it has finished: summarizer batch collect {info.id}")
+    return 2 if rejected else 0
+
+
+async def _submit(provider: BatchProvider, lines: bytes, metadata: dict[str, str]) -> BatchInfo:
+    try:
+        return await provider.submit_batch(lines, metadata)
+    finally:
+        await provider.aclose()
+
+
+def _batch_provider(job: dict, api_key: str | None) -> BatchProvider:
+    provider = _provider(_replay(job["argv"], api_key), print)
+    assert isinstance(provider, BatchProvider)
+    return provider
+
+
+def cmd_batch_status(args: argparse.Namespace) -> int:
+    store = _store()
+    try:
+        known = [b for b in store.batches() if args.batch_id in (None, b[0])]
+        if not known:
+            raise InputError(f"no batch {args.batch_id} was submitted from here" if args.batch_id else "no batches yet")
+
+        async def look() -> list[BatchInfo]:
+            found = []
+            for batch_id, job, _ in known:
+                provider = _batch_provider(job, args.api_key)
+                try:
+                    found.append(await provider.batch_info(batch_id))
+                finally:
+                    await provider.aclose()
+            return found
+
+        for (_, job, _), info in zip(known, asyncio.run(look())):
+            store.set_batch_status(info.id, info.status)
+            print(
+                f"{info.id}  {info.status:<11}  {info.completed}/{info.total} answered, {info.failed} failed"
+                f"  ({job['episodes']} episodes)"
+            )
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_batch_collect(args: argparse.Namespace) -> int:
+    store = _store()
+    try:
+        known = [b for b in store.batches() if args.batch_id in (None, b[0])]
+        if not known:
+            raise InputError(f"no batch {args.batch_id} was submitted from here" if args.batch_id else "no batches yet")
+        batch_id, job, _ = known[0]
+        provider = _batch_provider(job, args.api_key)
+        info, results = asyncio.run(_collect(provider, batch_id))
+        store.set_batch_status(batch_id, info.status)
+        if not info.finished:
+            print(f"{batch_id} is {info.status} ({info.completed}/{info.total} answered): collect again later")
+            return BATCH_NOT_READY
+        for key, answer in results.answers.items():
+            store.put(key, "map", provider.model, answer)
+    finally:
+        store.close()
+    left = job["requests"] - len(results.answers)
+    print(
+        f"{batch_id} {info.status}: {len(results.answers)} of {job['requests']} map answers stored;"
+        f" {left} left for online calls"
+    )
+    for key, reason in list(results.rejected.items())[:5]:
+        print(f"  {key[:12]}: {reason}")
+    extra = ["--concurrency", str(args.concurrency)] if args.concurrency else []
+    return cmd_run(_replay(job["argv"], args.api_key, *extra))
+
+
+async def _collect(provider: BatchProvider, batch_id: str) -> tuple[BatchInfo, BatchResults]:
+    try:
+        info = await provider.batch_info(batch_id)
+        results = BatchResults()
+        if info.finished:
+            for file_id in (info.output_file, info.error_file):
+                if file_id:
+                    read_results(await provider.batch_file(file_id), "map", results)
+        return info, results
+    finally:
+        await provider.aclose()
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -148,13 +148,8 @@ class Pipeline:
     def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
         """An upper bound of what a run costs, before any call: the map prompts exactly (answers
         already in the store cost nothing), every answer at its full budget, merges if needed."""
-        blocks = build_blocks(transcript)
-        chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
-        pending = [
-            messages
-            for messages in (self._map_messages(chunk, meta) for chunk in chunks)
-            if self.store is None or self.store.get(self._key("map", messages, self.settings.map_answer_tokens)) is None
-        ]
+        chunks = chunk_blocks(build_blocks(transcript), self.chunk_budget(), self.settings.overlap)
+        pending = self.pending_maps(transcript, meta).values()
         calls = len(pending)
         prompt = sum(count_message_tokens(m) for m in pending)
         completion = calls * self.settings.map_answer_tokens
@@ -170,6 +165,17 @@ class Pipeline:
         prompt += self._fixed("reduce") + min(notes, reduce_room)
         completion += self.settings.reduce_answer_tokens
         return Plan(calls, prompt, completion)
+
+    def pending_maps(
+        self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()
+    ) -> dict[str, list[dict[str, str]]]:
+        """The map calls a run would make, by answer-store key: those not answered yet."""
+        chunks = chunk_blocks(build_blocks(transcript), self.chunk_budget(), self.settings.overlap)
+        keyed = {
+            self._key("map", messages, self.settings.map_answer_tokens): messages
+            for messages in (self._map_messages(chunk, meta) for chunk in chunks)
+        }
+        return {key: m for key, m in keyed.items() if self.store is None or self.store.get(key) is None}
 
     async def run(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Result:
         started = time.monotonic()

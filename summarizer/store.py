@@ -27,6 +27,12 @@ CREATE TABLE IF NOT EXISTS answers (
     prompt_tokens INTEGER NOT NULL,
     completion_tokens INTEGER NOT NULL,
     created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batches (
+    id TEXT PRIMARY KEY,
+    job TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created REAL NOT NULL
 )
 """
 
@@ -57,7 +63,7 @@ class AnswerStore:
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
+        self._db.executescript(_SCHEMA)
 
     def get(self, key: str) -> Answer | None:
         row = self._db.execute(
@@ -80,6 +86,20 @@ class AnswerStore:
                 time.time(),
             ),
         )
+
+    def add_batch(self, batch_id: str, job: dict[str, Any], status: str) -> None:
+        """Remember a submitted batch and what it was for (never the API key)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?)", (batch_id, json.dumps(job), status, time.time())
+        )
+
+    def set_batch_status(self, batch_id: str, status: str) -> None:
+        self._db.execute("UPDATE batches SET status = ? WHERE id = ?", (status, batch_id))
+
+    def batches(self) -> list[tuple[str, dict[str, Any], str]]:
+        """Submitted batches, newest first: (id, job, last status seen)."""
+        rows = self._db.execute("SELECT id, job, status FROM batches ORDER BY created DESC").fetchall()
+        return [(row[0], json.loads(row[1]), row[2]) for row in rows]
 
     def stats(self) -> StoreStats:
         count, prompt, completion = self._db.execute(

@@ -13,6 +13,8 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from collections.abc import Callable
@@ -104,6 +106,13 @@ class ScriptedServer:
         self.in_flight = 0
         self.max_in_flight = 0
         self.latency = 0.0  # seconds every answer takes
+        # Batch API: uploaded files by id, batches by id; a batch runs its lines through `answer`
+        # when created, and reports `batch_outcome` from its `batch_polls`-th retrieval on (in_progress before).
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.batch_outcome = "completed"  # or "expired": only the first half of the lines were run
+        self.batch_polls = 1
+        self.batch_calls: list[str] = []  # endpoint of every Batch API request
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -138,8 +147,36 @@ class ScriptedServer:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def _send_json(self, status: int, payload: dict[str, Any]) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                raw = server.batch_get(self.path)
+                if raw is None:
+                    self._send_json(404, _error(404, f"no such path {self.path}"))
+                elif isinstance(raw, bytes):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(raw)))
+                    self.end_headers()
+                    self.wfile.write(raw)
+                else:
+                    self._send_json(200, raw)
+
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                data = self.rfile.read(int(self.headers["Content-Length"]))
+                if self.path.endswith("/files"):
+                    self._send_json(200, server.upload(data, self.headers["Content-Type"]))
+                    return
+                if self.path.endswith("/batches"):
+                    self._send_json(200, server.create_batch(json.loads(data), dict(self.headers)))
+                    return
+                body = json.loads(data)
                 with server._lock:
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
@@ -164,14 +201,95 @@ class ScriptedServer:
 
         return Handler
 
-    def answer(self, body: dict[str, Any], headers: dict[str, str]):
+    def upload(self, data: bytes, content_type: str) -> dict[str, Any]:
+        message = BytesParser(policy=default).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + data)
+        parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+        with self._lock:
+            self.batch_calls.append("files")
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = parts["file"].get_payload(decode=True)
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(self.files[file_id]),
+            "created_at": int(time.time()),
+            "filename": parts["file"].get_filename(),
+            "purpose": parts["purpose"].get_content().strip(),
+            "status": "processed",
+        }
+
+    def create_batch(self, request: dict[str, Any], headers: dict[str, str]) -> dict[str, Any]:
+        """Run every line now (through `answer`, so scripted faults apply); report it when polled."""
+        lines = [json.loads(line) for line in self.files[request["input_file_id"]].decode().splitlines() if line]
+        run = lines if self.batch_outcome == "completed" else lines[: len(lines) // 2]
+        output, errors = [], []
+        for number, line in enumerate(run):
+            status, _, payload = self.answer(line["body"], headers, via_batch=True)
+            record = {"id": f"batch_req_{number}", "custom_id": line["custom_id"]}
+            if status == 200:
+                output.append({**record, "response": {"status_code": 200, "body": payload}, "error": None})
+            else:
+                errors.append({**record, "response": {"status_code": status, "body": payload}, "error": None})
+        with self._lock:
+            self.batch_calls.append("batches")
+            batch_id = f"batch_{len(self.batches) + 1}"
+            output_id = self._store_lines(output)
+            error_id = self._store_lines(errors)
+            self.batches[batch_id] = {
+                "id": batch_id,
+                "object": "batch",
+                "endpoint": request["endpoint"],
+                "input_file_id": request["input_file_id"],
+                "completion_window": request["completion_window"],
+                "created_at": int(time.time()),
+                "metadata": request.get("metadata"),
+                "status": "in_progress",
+                "polls": 0,
+                "final": {
+                    "status": self.batch_outcome,
+                    "output_file_id": output_id,
+                    "error_file_id": error_id,
+                    "request_counts": {"total": len(lines), "completed": len(output), "failed": len(errors)},
+                },
+            }
+            return self._public(batch_id)
+
+    def _store_lines(self, lines: list[dict[str, Any]]) -> str | None:
+        if not lines:
+            return None
+        file_id = f"file-{len(self.files) + 1}"
+        self.files[file_id] = "".join(json.dumps(line) + "\n" for line in lines).encode()
+        return file_id
+
+    def _public(self, batch_id: str) -> dict[str, Any]:
+        batch = self.batches[batch_id]
+        shown = {k: v for k, v in batch.items() if k not in ("polls", "final")}
+        if batch["polls"] > self.batch_polls - 1 and batch["polls"] > 0:
+            shown.update(batch["final"])
+        else:
+            shown["request_counts"] = {"total": batch["final"]["request_counts"]["total"], "completed": 0, "failed": 0}
+        return shown
+
+    def batch_get(self, path: str) -> dict[str, Any] | bytes | None:
+        with self._lock:
+            self.batch_calls.append(path.split("/")[2])
+            if match := re.fullmatch(r"/v1/batches/([\w-]+)", path):
+                if match.group(1) not in self.batches:
+                    return None
+                self.batches[match.group(1)]["polls"] += 1
+                return self._public(match.group(1))
+            if match := re.fullmatch(r"/v1/files/([\w-]+)/content", path):
+                return self.files.get(match.group(1))
+        return None
+
+    def answer(self, body: dict[str, Any], headers: dict[str, str], via_batch: bool = False):
         fmt = body.get("response_format") or {}
         step = fmt.get("json_schema", {}).get("name") if fmt.get("type") == "json_schema" else None
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
         if step is None:  # JSON mode: the schema is in the first system message
             schema_text = body["messages"][0]["content"]
             step = "reduce" if '"tagline"' in schema_text else "map" if '"resources"' in schema_text else "merge"
-        record = {"step": step, "body": body, "headers": headers}
+        record = {"step": step, "body": body, "headers": headers, "batch": via_batch}
         with self._lock:
             self.requests.append(record)
         if fmt.get("type") == "json_schema":

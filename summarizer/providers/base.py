@@ -6,7 +6,8 @@ interchangeable. Validation and re-asking happen above this layer, the same for 
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
 from ..validation import Reply
 
@@ -25,3 +26,35 @@ class Provider(Protocol):
     async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply: ...
 
     async def aclose(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """Where a Batch API job stands (OpenAI's `/v1/batches` object, the fields we use)."""
+
+    id: str
+    status: str  # validating, in_progress, finalizing, completed, expired, failed, cancelling, cancelled
+    total: int = 0
+    completed: int = 0
+    failed: int = 0
+    output_file: str | None = None
+    error_file: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("completed", "expired", "failed", "cancelled")
+
+
+@runtime_checkable
+class BatchProvider(Provider, Protocol):
+    """A provider that can also run requests through the OpenAI Batch API."""
+
+    base_url: str | None
+
+    def request_body(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> dict[str, Any]: ...
+
+    async def submit_batch(self, jsonl: bytes, metadata: dict[str, str]) -> BatchInfo: ...
+
+    async def batch_info(self, batch_id: str) -> BatchInfo: ...
+
+    async def batch_file(self, file_id: str) -> str: ...

@@ -20,6 +20,7 @@ from ..errors import AccessError, ProviderError
 from ..prompts import load_prompt
 from ..tokens import count_message_tokens, count_tokens
 from ..validation import Reply, model_schema
+from .base import BatchInfo
 
 RETRY_STATUS = {408, 409, 429}
 MAX_ATTEMPTS = 6
@@ -115,7 +116,10 @@ class OpenAIProvider:
                 return await self._call(messages, schema_name, max_tokens, mode)
         raise AssertionError("unreachable")
 
-    async def _call(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str) -> Reply:
+    def request_body(
+        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str = "json_schema"
+    ) -> dict[str, Any]:
+        """The chat-completions request for one call, as sent online or written into a batch file."""
         schema = model_schema(schema_name)
         if mode == "json_schema":
             response_format: dict[str, Any] = {
@@ -128,12 +132,17 @@ class OpenAIProvider:
             instructions = load_prompt("json_mode").render_system(schema=json.dumps(schema))
             messages = [{"role": "system", "content": instructions}, *messages]
             response_format = {"type": "json_object", "schema": schema}
+        return {
+            "model": self.model,
+            "messages": messages,
+            "response_format": response_format,
+            "max_tokens": max_tokens,
+            "temperature": 0,
+        }
+
+    async def _call(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str) -> Reply:
         response = await self._client.chat.completions.create(
-            model=self.model,
-            messages=messages,
-            response_format=response_format,
-            max_tokens=max_tokens,
-            temperature=0,
+            **self.request_body(messages, schema_name, max_tokens, mode)
         )
         choice = response.choices[0]
         text = choice.message.content or ""
@@ -149,6 +158,47 @@ class OpenAIProvider:
             completion_tokens=usage.completion_tokens if usage else count_tokens(text),
             finish_reason=choice.finish_reason or "stop",
         )
+
+    async def _retrying(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        """One Batch API request under the same retry policy as completions."""
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(_transient),
+                wait=_wait,
+                stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_RETRY_SECONDS),
+                sleep=self._sleep,
+                reraise=True,
+            ):
+                with attempt:
+                    return await call()
+        except openai.APIStatusError as exc:
+            raise self._fatal(exc) from None
+        except (openai.APIConnectionError, openai.APITimeoutError) as exc:
+            raise ProviderError(self._redact(f"cannot reach {self._client.base_url}: {exc}")) from None
+        raise AssertionError("unreachable")
+
+    async def submit_batch(self, jsonl: bytes, metadata: dict[str, str]) -> BatchInfo:
+        """Upload the requests (`/v1/files`) and start a batch over them (`/v1/batches`)."""
+        uploaded = await self._retrying(
+            lambda: self._client.files.create(file=("summarizer-map.jsonl", jsonl), purpose="batch")
+        )
+        batch = await self._retrying(
+            lambda: self._client.batches.create(
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+                metadata=metadata,
+            )
+        )
+        return _batch_info(batch)
+
+    async def batch_info(self, batch_id: str) -> BatchInfo:
+        return _batch_info(await self._retrying(lambda: self._client.batches.retrieve(batch_id)))
+
+    async def batch_file(self, file_id: str) -> str:
+        """A batch's output or error file: JSON lines, one per request."""
+        content = await self._retrying(lambda: self._client.files.content(file_id))
+        return content.text
 
     def _fatal(self, exc: openai.APIStatusError) -> ProviderError:
         hints = {
@@ -168,6 +218,19 @@ class OpenAIProvider:
 
     async def aclose(self) -> None:
         await self._client.close()
+
+
+def _batch_info(batch: Any) -> BatchInfo:
+    counts = batch.request_counts
+    return BatchInfo(
+        id=batch.id,
+        status=batch.status,
+        total=counts.total if counts else 0,
+        completed=counts.completed if counts else 0,
+        failed=counts.failed if counts else 0,
+        output_file=batch.output_file_id,
+        error_file=batch.error_file_id,
+    )
 
 
 def _about_response_format(exc: openai.APIStatusError) -> bool:
