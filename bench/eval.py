@@ -33,6 +33,7 @@ COLUMNS = (
     "episode",
     "min",
     "run s",
+    "amp",
     "exact",
     "timed",
     "cover",
@@ -63,7 +64,14 @@ def episodes() -> list[tuple[str, Path, dict | None]]:
     return found
 
 
-def row(name: str, minutes: float, seconds: float | None, f: Figures | None, naive: tuple | None = None) -> list[str]:
+def row(
+    name: str,
+    minutes: float,
+    seconds: float | None,
+    f: Figures | None,
+    naive: tuple | None = None,
+    amplification: float | None = None,
+) -> list[str]:
     def pct(v):
         return "–" if v is None else f"{v:.0%}"
 
@@ -71,12 +79,15 @@ def row(name: str, minutes: float, seconds: float | None, f: Figures | None, nai
         return "–" if v is None else fmt.format(v)
 
     if naive is not None:
-        return [name, f"{minutes:.0f}", "–"] + ["–"] * 9 + [pct(naive[0]), pct(naive[1]), num(naive[2])] + ["–"] * 3
+        return (
+            [name, f"{minutes:.0f}", "–", "–"] + ["–"] * 9 + [pct(naive[0]), pct(naive[1]), num(naive[2])] + ["–"] * 3
+        )
     middle = lambda t: None if t is None else t[1]  # noqa: E731
     return [
         name,
         f"{minutes:.0f}",
         num(seconds, "{:.0f}"),
+        num(amplification),
         pct(f.quote_exact),
         pct(f.quote_time_right),
         pct(f.coverage),
@@ -127,14 +138,21 @@ def main() -> None:
         write_files(episode_dir(out_root, name), {"summary.json": json.dumps(result.document, indent=2) + "\n"})
         f = evaluate(result.document, transcript, reference)
         figures.append(f)
-        rows.append(row(name, transcript.duration / 60, seconds, f))
+        rows.append(row(name, transcript.duration / 60, seconds, f, amplification=result.stats.amplification))
         if reference:
             ours = [c["start"] for c in naive_chapters(transcript.duration)]
             theirs = [float(c["start"]) for c in reference["chapters"]]
             naive.append((matched_share(theirs, ours), matched_share(ours, theirs), len(ours) / len(theirs)))
     baseline = tuple(mean(n[i] for n in naive) for i in range(3)) if naive else (None, None, None)
     table = [list(COLUMNS), row("naive: every 5 min", 0, None, None, baseline)] + rows
-    table.append(row("average", mean(float(r[1]) for r in rows), mean(float(r[2]) for r in rows), _average(figures)))
+    average = row(
+        "average",
+        mean(float(r[1]) for r in rows),
+        mean(float(r[2]) for r in rows),
+        _average(figures),
+        amplification=mean(float(r[3]) for r in rows),
+    )
+    table.append(average)
     widths = [max(len(r[i]) for r in table) for i in range(len(COLUMNS))]
     print(f"model: {provider.name} · {provider.model}")
     for r in table:

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -182,6 +183,12 @@ FORMATS: dict[str, Format] = {
 DEFAULT_SET = ("json", "markdown", "newsletter-html", "newsletter-text", "youtube", "podcast-chapters", "webvtt")
 
 
+@cache
+def _shipped() -> Environment:
+    """The package's templates, compiled once per process."""
+    return environment()
+
+
 def environment(template_dir: Path | None = None) -> Environment:
     loader = FileSystemLoader(template_dir) if template_dir else PackageLoader("summarizer", "templates")
     env = Environment(
@@ -213,7 +220,7 @@ def render(document: dict[str, Any], fmt: str = "markdown", template: Path | Non
         except TemplateError as exc:
             raise InputError(f"{template}: template error: {exc}") from None
     if spec.template is not None:
-        return environment().get_template(spec.template).render(context)
+        return _shipped().get_template(spec.template).render(context)
     payload = context.get("chapters", document)
     if compact:
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -106,6 +106,7 @@ class ScriptedServer:
         self.in_flight = 0
         self.max_in_flight = 0
         self.latency = 0.0  # seconds every answer takes
+        self.tokens_per_second: float | None = None  # and, if set, its length at this writing speed
         # Batch API: uploaded files by id, batches by id; a batch runs its lines through `answer`
         # when created, and reports `batch_outcome` from its `batch_polls`-th retrieval on (in_progress before).
         self.files: dict[str, bytes] = {}
@@ -114,6 +115,7 @@ class ScriptedServer:
         self.batch_polls = 1
         self.batch_calls: list[str] = []  # endpoint of every Batch API request
         self._lock = threading.Lock()
+        self._local = threading.local()  # the request the current handler thread is answering
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -180,12 +182,17 @@ class ScriptedServer:
                 with server._lock:
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                started = time.monotonic()
                 try:
                     time.sleep(server.latency)
                     status, headers, payload = server.answer(body, dict(self.headers))
                 finally:
                     with server._lock:
                         server.in_flight -= 1
+                        record = getattr(server._local, "record", None)
+                        if record is not None:
+                            record["seconds"] = time.monotonic() - started
+                            server._local.record = None
                 if payload is None:
                     self.close_connection = True
                     self.connection.shutdown(2)
@@ -200,6 +207,21 @@ class ScriptedServer:
                 self.wfile.write(data)
 
         return Handler
+
+    def _plain(self, body: dict[str, Any], headers: dict[str, str], user: str):
+        record = {"step": "plain", "body": body, "headers": headers, "batch": False}
+        self._local.record = record
+        with self._lock:
+            self.requests.append(record)
+        words = user.split()
+        content = f"This part covers {' '.join(words[:40])} and more, summarised in a few plain sentences."
+        self._generate(len(content.split()))
+        return 200, {}, _completion(body, content, "stop")
+
+    def _generate(self, completion_tokens: int) -> None:
+        """Time a real model would spend writing the answer, when `tokens_per_second` is set."""
+        if self.tokens_per_second:
+            time.sleep(completion_tokens / self.tokens_per_second)
 
     def upload(self, data: bytes, content_type: str) -> dict[str, Any]:
         message = BytesParser(policy=default).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + data)
@@ -286,10 +308,13 @@ class ScriptedServer:
         fmt = body.get("response_format") or {}
         step = fmt.get("json_schema", {}).get("name") if fmt.get("type") == "json_schema" else None
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        if not fmt:  # a plain chat request (another tool's): a short prose answer
+            return self._plain(body, headers, user)
         if step is None:  # JSON mode: the schema is in the first system message
             schema_text = body["messages"][0]["content"]
             step = "reduce" if '"tagline"' in schema_text else "map" if '"resources"' in schema_text else "merge"
         record = {"step": step, "body": body, "headers": headers, "batch": via_batch}
+        self._local.record = record
         with self._lock:
             self.requests.append(record)
         if fmt.get("type") == "json_schema":
@@ -314,29 +339,32 @@ class ScriptedServer:
         if fault and fault.refusal:
             message = {"role": "assistant", "content": None, "refusal": fault.refusal}
             content = ""
-        prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
-        return (
-            200,
-            {},
+        self._generate(len(content.split()))
+        return 200, {}, _completion(body, content, fault.finish_reason if fault else "stop", message)
+
+
+def _completion(
+    body: dict[str, Any], content: str, finish_reason: str, message: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    prompt_tokens = sum(len(m["content"].split()) for m in body["messages"])
+    return {
+        "id": f"chatcmpl-{time.monotonic_ns()}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": body["model"],
+        "choices": [
             {
-                "id": f"chatcmpl-{len(self.requests)}",
-                "object": "chat.completion",
-                "created": int(time.time()),
-                "model": body["model"],
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": message,
-                        "finish_reason": fault.finish_reason if fault else "stop",
-                    }
-                ],
-                "usage": {
-                    "prompt_tokens": prompt_tokens,
-                    "completion_tokens": len(content.split()),
-                    "total_tokens": prompt_tokens + len(content.split()),
-                },
-            },
-        )
+                "index": 0,
+                "message": message or {"role": "assistant", "content": content},
+                "finish_reason": finish_reason,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": len(content.split()),
+            "total_tokens": prompt_tokens + len(content.split()),
+        },
+    }
 
 
 def _fit(answer: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
