@@ -321,12 +321,17 @@ def _batch_provider(job: dict, api_key: str | None) -> BatchProvider:
     return provider
 
 
+def _known_batches(store: AnswerStore, batch_id: str | None) -> list[tuple[str, dict, str]]:
+    known = [b for b in store.batches() if batch_id in (None, b[0])]
+    if not known:
+        raise InputError(f"no batch {batch_id} was submitted from here" if batch_id else "no batches yet")
+    return known
+
+
 def cmd_batch_status(args: argparse.Namespace) -> int:
     store = _store()
     try:
-        known = [b for b in store.batches() if args.batch_id in (None, b[0])]
-        if not known:
-            raise InputError(f"no batch {args.batch_id} was submitted from here" if args.batch_id else "no batches yet")
+        known = _known_batches(store, args.batch_id)
 
         async def look() -> list[BatchInfo]:
             found = []
@@ -352,9 +357,7 @@ def cmd_batch_status(args: argparse.Namespace) -> int:
 def cmd_batch_collect(args: argparse.Namespace) -> int:
     store = _store()
     try:
-        known = [b for b in store.batches() if args.batch_id in (None, b[0])]
-        if not known:
-            raise InputError(f"no batch {args.batch_id} was submitted from here" if args.batch_id else "no batches yet")
+        known = _known_batches(store, args.batch_id)
         batch_id, job, _ = known[0]
         provider = _batch_provider(job, args.api_key)
         info, results = asyncio.run(_collect(provider, batch_id))

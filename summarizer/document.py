@@ -6,13 +6,16 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from . import __version__
 from .chunking import Block
 from .metadata import EpisodeMeta
 from .notes import Drops, Notes, Section, dedupe, pick
 from .transcript import Transcript
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = "1.0"
 FALLBACK_ADVICE = 5
@@ -50,18 +53,55 @@ def build_document(
         "chapters": chapters(notes, transcript, blocks, drops),
         "advice": [
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block}
-            for a in dedupe(
-                pick(notes.advice, answer["advice"], drops, "advice") or list(notes.advice[:FALLBACK_ADVICE]),
-                key=lambda a: a.text,
+            for a in balance_thirds(
+                dedupe(
+                    pick(notes.advice, answer["advice"], drops, "advice") or list(notes.advice[:FALLBACK_ADVICE]),
+                    key=lambda a: a.text,
+                ),
+                dedupe(list(notes.advice), key=lambda a: a.text),
+                lambda a: by_id[a.block].start,
+                transcript.duration,
             )
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "block": q.block}
-            for q in dedupe(pick(notes.quotes, answer["quotes"], drops, "quote"), key=lambda q: q.text)[:MAX_QUOTES]
+            for q in balance_thirds(
+                dedupe(pick(notes.quotes, answer["quotes"], drops, "quote"), key=lambda q: q.text)[:MAX_QUOTES],
+                dedupe(list(notes.quotes), key=lambda q: q.text),
+                lambda q: q.start,
+                transcript.duration,
+            )
         ],
         "resources": [{"name": r.name, "kind": r.kind, "start": by_id[r.block].start} for r in notes.resources],
         "generator": {"name": "summarizer", "version": __version__, **generator},
     }
+
+
+def balance_thirds(
+    chosen: list[T], pool: list[T], position: Callable[[T], float | None], duration: float | None
+) -> list[T]:
+    """The model's choice, with candidates from the pool swapped in until each third of the episode
+    holds at least a quarter of the items (summaries of long inputs lose the middle). What goes is the
+    lowest-ranked item of the fullest third; what comes is the candidate nearest the thin third's middle."""
+    if not duration or len(chosen) < 3 or any(position(item) is None for item in [*chosen, *pool]):
+        return chosen
+
+    def third(item: T) -> int:
+        return min(int(3 * position(item) / duration), 2)
+
+    need = -(-len(chosen) // 4)
+    result = list(chosen)
+    for thin in range(3):
+        while (held := sum(third(x) == thin for x in result)) < need:
+            counts = [sum(third(x) == t for x in result) for t in range(3)]
+            donor = max(range(3), key=lambda t: counts[t])
+            spare = [c for c in pool if c not in result and third(c) == thin]
+            if not spare or counts[donor] <= need or held >= counts[donor]:
+                break
+            middle = (thin + 0.5) * duration / 3
+            victim = max(i for i, x in enumerate(result) if third(x) == donor)
+            result[victim] = min(spare, key=lambda c: abs(position(c) - middle))
+    return result
 
 
 def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: Drops) -> list[dict[str, Any]]:

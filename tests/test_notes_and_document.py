@@ -191,3 +191,14 @@ def test_resources_must_be_named_in_their_block():
     notes = notes_from_map(answer, by_id, locator, drops)
     assert [r.name for r in notes.resources] == ["compost bin"]
     assert drops.counts["resource not named in its block"] == 1
+
+
+def test_balance_swaps_the_lowest_ranked_item_of_the_fullest_third_for_one_from_a_thin_third():
+    from summarizer.document import balance_thirds
+
+    chosen = [10, 20, 30, 95]  # ranked best first, positions in a 100-second episode
+    pool = [5, 10, 20, 30, 40, 50, 60, 95]
+    assert balance_thirds(chosen, pool, float, 100.0) == [10, 20, 50, 95]
+    assert balance_thirds([10, 50, 90], pool, float, 100.0) == [10, 50, 90]  # already balanced
+    assert balance_thirds([10, 20], pool, float, 100.0) == [10, 20]  # too few to balance
+    assert balance_thirds(chosen, [10, 20, 30, 95], float, 100.0) == chosen  # nothing to swap in

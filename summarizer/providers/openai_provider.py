@@ -102,9 +102,8 @@ class OpenAIProvider:
             except (openai.APIConnectionError, openai.APITimeoutError) as exc:
                 raise ProviderError(self._redact(f"cannot reach {self._client.base_url}: {exc}")) from None
 
-    async def _complete_with_retries(
-        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str
-    ) -> Reply:
+    async def _with_retries(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        """The one retry policy, for completions and Batch API requests alike."""
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(_transient),
             wait=_wait,
@@ -113,8 +112,13 @@ class OpenAIProvider:
             reraise=True,
         ):
             with attempt:
-                return await self._call(messages, schema_name, max_tokens, mode)
+                return await call()
         raise AssertionError("unreachable")
+
+    async def _complete_with_retries(
+        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str
+    ) -> Reply:
+        return await self._with_retries(lambda: self._call(messages, schema_name, max_tokens, mode))
 
     def request_body(
         self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str = "json_schema"
@@ -160,22 +164,13 @@ class OpenAIProvider:
         )
 
     async def _retrying(self, call: Callable[[], Awaitable[Any]]) -> Any:
-        """One Batch API request under the same retry policy as completions."""
+        """One Batch API request, its failures turned into errors that say what to fix."""
         try:
-            async for attempt in AsyncRetrying(
-                retry=retry_if_exception(_transient),
-                wait=_wait,
-                stop=stop_after_attempt(MAX_ATTEMPTS) | stop_after_delay(MAX_RETRY_SECONDS),
-                sleep=self._sleep,
-                reraise=True,
-            ):
-                with attempt:
-                    return await call()
+            return await self._with_retries(call)
         except openai.APIStatusError as exc:
             raise self._fatal(exc) from None
         except (openai.APIConnectionError, openai.APITimeoutError) as exc:
             raise ProviderError(self._redact(f"cannot reach {self._client.base_url}: {exc}")) from None
-        raise AssertionError("unreachable")
 
     async def submit_batch(self, jsonl: bytes, metadata: dict[str, str]) -> BatchInfo:
         """Upload the requests (`/v1/files`) and start a batch over them (`/v1/batches`)."""
