@@ -6,6 +6,7 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,8 +19,10 @@ from .transcript import Transcript
 T = TypeVar("T")
 
 SCHEMA_VERSION = "1.0"
-FALLBACK_ADVICE = 5
+MIN_ADVICE = 4
+MIN_QUOTES = 3
 MAX_QUOTES = 6
+CHAPTER_SUMMARY_WORDS = 30
 MIN_CHAPTER_SECONDS = 60.0
 
 
@@ -54,9 +57,8 @@ def build_document(
         "advice": [
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block}
             for a in balance_thirds(
-                dedupe(
-                    pick(notes.advice, answer["advice"], drops, "advice") or list(notes.advice[:FALLBACK_ADVICE]),
-                    key=lambda a: a.text,
+                top_up(
+                    pick(notes.advice, answer["advice"], drops, "advice"), notes.advice, MIN_ADVICE, lambda a: a.text
                 ),
                 dedupe(list(notes.advice), key=lambda a: a.text),
                 lambda a: by_id[a.block].start,
@@ -66,7 +68,9 @@ def build_document(
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "block": q.block}
             for q in balance_thirds(
-                dedupe(pick(notes.quotes, answer["quotes"], drops, "quote"), key=lambda q: q.text)[:MAX_QUOTES],
+                top_up(
+                    pick(notes.quotes, answer["quotes"], drops, "quote"), notes.quotes, MIN_QUOTES, lambda q: q.text
+                )[:MAX_QUOTES],
                 dedupe(list(notes.quotes), key=lambda q: q.text),
                 lambda q: q.start,
                 transcript.duration,
@@ -75,6 +79,29 @@ def build_document(
         "resources": [{"name": r.name, "kind": r.kind, "start": by_id[r.block].start} for r in notes.resources],
         "generator": {"name": "summarizer", "version": __version__, **generator},
     }
+
+
+def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T], str]) -> list[T]:
+    """The model's choice without near-duplicates, filled up to `least` items from the other
+    candidates in episode order: a small model often picks one item, or numbers that do not exist."""
+    kept = dedupe(chosen, key=text)
+    for candidate in pool:
+        if len(kept) >= least:
+            break
+        kept = dedupe([*kept, candidate], key=text)
+    return kept
+
+
+def first_sentences(text: str, words: int = CHAPTER_SUMMARY_WORDS) -> str:
+    """Whole sentences from the start of `text` until about `words` words: chapter lines stay short
+    even when a small model writes a paragraph where one sentence was asked for."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept: list[str] = []
+    for sentence in sentences:
+        if kept and len(" ".join(kept).split()) + len(sentence.split()) > words:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def balance_thirds(
@@ -124,7 +151,7 @@ def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: D
                 "first_block": first,
                 "last_block": last,
                 "title": section.title,
-                "summary": section.summary,
+                "summary": first_sentences(section.summary),
             }
         )
     return result

@@ -11,6 +11,7 @@ from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from .chunking import build_blocks
 from .notes import DUPLICATE_SIMILARITY, shares_content
@@ -134,7 +135,11 @@ def thirds(starts: list[float | None], duration: float | None) -> tuple[float, f
 
 
 def near_duplicates(texts: list[str]) -> int:
-    return sum(1 for a, b in combinations(texts, 2) if fuzz.token_set_ratio(a, b) >= DUPLICATE_SIMILARITY)
+    return sum(
+        1
+        for a, b in combinations(texts, 2)
+        if fuzz.token_set_ratio(a, b, processor=default_process) >= DUPLICATE_SIMILARITY
+    )
 
 
 def advice_grounding(advice: list[dict[str, Any]], transcript: Transcript) -> float | None:

@@ -14,6 +14,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from .chunking import Block
 from .grounding import Located, QuoteLocator
@@ -200,7 +201,11 @@ def dedupe(items: list, key, fuzzy: bool = True) -> list:
     kept: list = []
     for item in items:
         text = key(item)
-        if any(text == key(k) or (fuzzy and fuzz.token_set_ratio(text, key(k)) >= DUPLICATE_SIMILARITY) for k in kept):
+        if any(
+            text == key(k)
+            or (fuzzy and fuzz.token_set_ratio(text, key(k), processor=default_process) >= DUPLICATE_SIMILARITY)
+            for k in kept
+        ):
             continue
         kept.append(item)
     return kept

@@ -146,7 +146,7 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
     drops = Drops()
     doc = build_document(answer, notes, t, blocks, EpisodeMeta(), {"provider": "test", "model": "m"}, drops)
     assert validation_errors(doc, "summary") == []
-    assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week"]
+    assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week", "Start with herbs"]  # topped up
     assert doc["quotes"][0]["start"] == 150.0 and doc["quotes"][0]["speaker"] == "B"
     assert drops.counts["advice chosen by an unknown number"] == 1
 
@@ -202,3 +202,23 @@ def test_balance_swaps_the_lowest_ranked_item_of_the_fullest_third_for_one_from_
     assert balance_thirds([10, 50, 90], pool, float, 100.0) == [10, 50, 90]  # already balanced
     assert balance_thirds([10, 20], pool, float, 100.0) == [10, 20]  # too few to balance
     assert balance_thirds(chosen, [10, 20, 30, 95], float, 100.0) == chosen  # nothing to swap in
+
+
+def test_a_thin_choice_is_topped_up_from_the_candidates_without_duplicates():
+    from summarizer.document import top_up
+
+    pool = ("Track every job", "track every job!", "Charge for your time", "Say no to bad jobs", "Keep a notebook")
+    assert top_up(["Say no to bad jobs"], pool, 3, str) == [
+        "Say no to bad jobs",
+        "Track every job",
+        "Charge for your time",
+    ]
+    assert top_up(["a", "b", "c", "d"], pool, 3, str) == ["a", "b", "c", "d"]
+
+
+def test_chapter_summaries_keep_whole_sentences_up_to_about_thirty_words():
+    from summarizer.document import first_sentences
+
+    long = "One two three four five six seven eight nine ten. " * 4
+    assert first_sentences(long) == " ".join(["One two three four five six seven eight nine ten."] * 3)
+    assert first_sentences("A single very long sentence " + "word " * 50 + "end.").endswith("end.")
