@@ -136,3 +136,24 @@ def test_a_failing_chunk_names_itself_and_keeps_the_other_answers(server, tmp_pa
     before = len(server.requests)
     result, _ = run_pipeline(server, store)
     assert len(server.requests) - before == result.stats.calls == 2
+
+
+def test_changing_only_the_reduce_prompt_reruns_only_the_reduce(server, tmp_path, monkeypatch):
+    import shutil
+
+    from summarizer import prompts
+
+    store = AnswerStore(tmp_path / "answers.sqlite")
+    run_pipeline(server, store)
+    before = len(server.requests)
+    edited = tmp_path / "prompts"
+    shutil.copytree(prompts.prompt_dir(), edited)
+    reduce = edited / "reduce.md"
+    reduce.write_text(reduce.read_text().replace("one paragraph of 3 to 5 sentences", "one paragraph of 2 to 4 sentences"))
+    monkeypatch.setattr(prompts, "prompt_dir", lambda: edited)
+    prompts.load_prompt.cache_clear()
+    try:
+        result, _ = run_pipeline(server, store)
+    finally:
+        prompts.load_prompt.cache_clear()
+    assert server.steps()[before:] == ["reduce"] and result.stats.calls == 1
