@@ -1,4 +1,4 @@
-"""The `summarizer` command: run, validate, schema, render, cache, model."""
+"""The `summarizer` command: run, batch, render, validate, schema, eval, cache."""
 
 from __future__ import annotations
 
