@@ -8,6 +8,7 @@ and speaker changes, and are deterministic for a given transcript and budget.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .timefmt import format_clock
@@ -77,12 +78,14 @@ class Chunk:
         return f"{format_clock(start)}–{format_clock(end)}, {max(1, round((end - start) / 60))} minutes"
 
     def topic_count(self) -> int:
-        """How many sections to ask for: publishers start a chapter every 3 to 5 minutes of talk."""
+        """How many sections to ask for: publishers start a chapter every 3 to 5 minutes of talk,
+        and even a short episode gets up to three (the fewest YouTube accepts)."""
         start, end = self.blocks[0].start, self.blocks[-1].end
         if start is not None and end is not None:
-            guess = round((end - start) / SECONDS_PER_TOPIC)
+            minutes = (end - start) / 60
         else:
-            guess = round(sum(b.tokens for b in self.blocks) / TOKENS_PER_TOPIC)
+            minutes = sum(b.tokens for b in self.blocks) / TOKENS_PER_TOPIC * SECONDS_PER_TOPIC / 60
+        guess = max(round(minutes * 60 / SECONDS_PER_TOPIC), min(3, math.ceil(minutes / 1.5)))
         return max(1, min(MAX_TOPICS, guess))
 
 

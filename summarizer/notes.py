@@ -92,6 +92,20 @@ def shares_content(text: str, blocks: dict[int, Block], block: int) -> bool:
     return bool(content_words(text) & content_words(nearby_text(blocks, block)))
 
 
+def answering_block(text: str, blocks: dict[int, Block], block: int) -> int:
+    """The block that answers, when a model cites the question before it: advice is given in the
+    reply, so it is credited to whoever speaks next if they share the advice's words."""
+    asked, following = blocks[block], blocks.get(block + 1)
+    if (
+        following is not None
+        and asked.text.rstrip().endswith("?")
+        and following.speaker != asked.speaker
+        and content_words(text) & content_words(following.text)
+    ):
+        return block + 1
+    return block
+
+
 def named_in(name: str, text: str) -> bool:
     """Whether most words of a resource's name occur in the text: small models invent book titles."""
     words = {w for w in (re.sub(r"[^\w]", "", w.lower()) for w in name.split()) if w and w not in _NAME_FILLER}
@@ -118,6 +132,7 @@ def notes_from_map(
         if not shares_content(item["text"], blocks, block):
             drops.add("advice with nothing in common with its block")
             continue
+        block = answering_block(item["text"], blocks, block)
         advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
 
     quotes = []

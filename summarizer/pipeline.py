@@ -20,6 +20,7 @@ from .grounding import QuoteLocator
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .notes import (
+    MIN_SECTION_SECONDS,
     Drops,
     Notes,
     combine,
@@ -192,7 +193,8 @@ class Pipeline:
 
         mapped = await self._map(episode, chunks, by_id, locator, meta, stats)
         self.progress(episode, "reduce", 0, 1)
-        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id)
+        shortest = min(MIN_SECTION_SECONDS, (transcript.duration or 0) / 8) if transcript.timed else 0
+        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id, shortest)
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(

@@ -62,3 +62,13 @@ def test_an_oversized_block_still_gets_a_chunk():
     t = parse_transcript("0:00 " + "long " * 300 + "\n0:10 short\n")
     chunks = chunk_blocks(build_blocks(t), budget=50, overlap=0)
     assert sum(len(c.blocks) for c in chunks) == len(build_blocks(t))
+
+
+def test_sections_asked_for_scale_with_the_part_and_a_short_episode_still_gets_three():
+    from summarizer.chunking import Chunk
+
+    def part(minutes: int) -> Chunk:
+        lines = "\n".join(f"{m}:{s:02d} words about topic {m} here" for m in range(minutes) for s in (0, 30))
+        return Chunk(0, tuple(build_blocks(parse_transcript(lines + f"\n{minutes}:00 end"))))
+
+    assert [part(m).topic_count() for m in (1, 4, 8, 13, 17, 40)] == [1, 3, 3, 3, 4, 5]

@@ -222,3 +222,25 @@ def test_chapter_summaries_keep_whole_sentences_up_to_about_thirty_words():
     long = "One two three four five six seven eight nine ten. " * 4
     assert first_sentences(long) == " ".join(["One two three four five six seven eight nine ten."] * 3)
     assert first_sentences("A single very long sentence " + "word " * 50 + "end.").endswith("end.")
+
+
+def test_advice_citing_the_hosts_question_is_credited_to_the_answer():
+    t = parse_transcript(
+        "\n".join(
+            [
+                "0:00 Maya: So your first piece of advice would be to track your time on every job?",
+                "0:30 Tom: Track every job, even the small ones, you cannot price what you never measured.",
+                "1:00 Maya: Let us talk about customers and what twenty years have taught you about them.",
+            ]
+        )
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    answer = {
+        "sections": [],
+        "advice": [{"block": 1, "speaker": "Maya", "text": "Track every job to learn what to charge"}],
+        "quotes": [],
+        "resources": [],
+    }
+    notes = notes_from_map(answer, by_id, QuoteLocator(t, blocks), Drops())
+    assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
