@@ -60,6 +60,11 @@ class Limits:
         if self.max_cost is not None and self.price is None:
             raise InputError("--max-cost needs the model's price: add it to a --pricing file")
 
+    @property
+    def active(self) -> bool:
+        """Whether any limit is set (a known price alone limits nothing)."""
+        return self.max_tokens is not None or self.max_cost is not None
+
 
 @dataclass(frozen=True)
 class Plan:

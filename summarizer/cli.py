@@ -201,7 +201,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             for episode in episodes:
                 print(f"{episode.slug}: {pipeline.plan(episode.transcript, episode.meta).describe(price)}")
             return 0
-        if args.max_tokens or args.max_cost:
+        if pipeline.settings.limits.active:
             pipeline.budget.check_plan(total_plan(pipeline, episodes))
         rows = asyncio.run(run_episodes(pipeline, episodes, progress, report=len(paths) == 1))
     finally:
@@ -231,7 +231,7 @@ def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipelin
     provider = _provider(args, progress.notice)
     price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(args.pricing))
     limits = Limits(max_tokens=args.max_tokens, max_cost=args.max_cost, price=price)
-    store = None if args.no_cache else AnswerStore(summarizer_home() / "answers.sqlite")
+    store = None if args.no_cache else _store()
     settings = Settings(
         chunk_tokens=args.chunk_tokens,
         concurrency=args.concurrency,
@@ -442,7 +442,7 @@ def _read_json(path: Path, schema: str) -> dict:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    store = AnswerStore(summarizer_home() / "answers.sqlite")
+    store = _store()
     try:
         if args.action == "prune":
             print(f"removed {store.prune(args.older_than)} answers older than {args.older_than:g} days")

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .chunking import Block
 from .metadata import EpisodeMeta
-from .notes import Drops, Notes, Section, dedupe, pick
+from .notes import Drops, Notes, Section, dedupe, pick, shortest_section
 from .transcript import Transcript
 
 T = TypeVar("T")
@@ -23,7 +23,6 @@ MIN_ADVICE = 4
 MIN_QUOTES = 3
 MAX_QUOTES = 6
 CHAPTER_SUMMARY_WORDS = 30
-MIN_CHAPTER_SECONDS = 60.0
 
 
 def build_document(
@@ -36,6 +35,7 @@ def build_document(
     drops: Drops,
 ) -> dict[str, Any]:
     by_id = {b.id: b for b in blocks}
+
     return {
         "schema_version": SCHEMA_VERSION,
         "episode": {
@@ -56,29 +56,52 @@ def build_document(
         "chapters": chapters(notes, transcript, blocks, drops),
         "advice": [
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block}
-            for a in balance_thirds(
-                top_up(
-                    pick(notes.advice, answer["advice"], drops, "advice"), notes.advice, MIN_ADVICE, lambda a: a.text
-                ),
-                dedupe(list(notes.advice), key=lambda a: a.text),
-                lambda a: by_id[a.block].start,
-                transcript.duration,
+            for a in choose(
+                notes.advice,
+                answer["advice"],
+                "advice",
+                least=MIN_ADVICE,
+                text=lambda a: a.text,
+                position=lambda a: by_id[a.block].start,
+                duration=transcript.duration,
+                drops=drops,
             )
         ],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "block": q.block}
-            for q in balance_thirds(
-                top_up(
-                    pick(notes.quotes, answer["quotes"], drops, "quote"), notes.quotes, MIN_QUOTES, lambda q: q.text
-                )[:MAX_QUOTES],
-                dedupe(list(notes.quotes), key=lambda q: q.text),
-                lambda q: q.start,
-                transcript.duration,
+            for q in choose(
+                notes.quotes,
+                answer["quotes"],
+                "quote",
+                least=MIN_QUOTES,
+                most=MAX_QUOTES,
+                text=lambda q: q.text,
+                position=lambda q: q.start,
+                duration=transcript.duration,
+                drops=drops,
             )
         ],
         "resources": [{"name": r.name, "kind": r.kind, "start": by_id[r.block].start} for r in notes.resources],
         "generator": {"name": "summarizer", "version": __version__, **generator},
     }
+
+
+def choose(
+    pool: tuple[T, ...],
+    numbers: list[int],
+    what: str,
+    *,
+    least: int,
+    most: int | None = None,
+    text: Callable[[T], str],
+    position: Callable[[T], float | None],
+    duration: float | None,
+    drops: Drops,
+) -> list[T]:
+    """What the document keeps of advice or quotes: the reduce's picks by number (unknown ones
+    dropped and counted), topped up to `least`, cut to `most`, then balanced across the thirds."""
+    picked = top_up(pick(pool, numbers, drops, what), pool, least, text)[:most]
+    return balance_thirds(picked, dedupe(list(pool), key=text), position, duration)
 
 
 def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T], str]) -> list[T]:
@@ -163,7 +186,7 @@ def drop_slivers(
     """Remove chapters shorter than a minute (an eighth of a short episode): no listener skips to them."""
     if not transcript.timed:
         return ordered
-    shortest = min(MIN_CHAPTER_SECONDS, transcript.duration / 8)
+    shortest = shortest_section(transcript.duration)
     kept = [ordered[0]]
     for block_id, section in ordered[1:]:
         if by_id[block_id].start - by_id[kept[-1][0]].start < shortest:

@@ -226,6 +226,12 @@ def dedupe(items: list, key, fuzzy: bool = True) -> list:
     return kept
 
 
+def shortest_section(duration: float | None) -> float:
+    """Seconds under which a section (or chapter) is a sliver no listener skips to: a minute, or an
+    eighth of a short episode; 0 for untimed transcripts."""
+    return min(MIN_SECTION_SECONDS, duration / 8) if duration else 0.0
+
+
 def consolidate(notes: Notes, blocks: dict[int, Block], min_seconds: float = MIN_SECTION_SECONDS) -> Notes:
     """Fold into its predecessor each section that is shorter than `min_seconds` or says nearly
     what the previous one said: small models split one topic into several near-copies."""

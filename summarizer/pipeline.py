@@ -20,7 +20,6 @@ from .grounding import QuoteLocator
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .notes import (
-    MIN_SECTION_SECONDS,
     Drops,
     Notes,
     combine,
@@ -29,6 +28,7 @@ from .notes import (
     notes_from_map,
     notes_from_merge,
     render_notes,
+    shortest_section,
     trim,
 )
 from .prompts import fence, load_prompt
@@ -149,8 +149,8 @@ class Pipeline:
     def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
         """An upper bound of what a run costs, before any call: the map prompts exactly (answers
         already in the store cost nothing), every answer at its full budget, merges if needed."""
-        chunks = chunk_blocks(build_blocks(transcript), self.chunk_budget(), self.settings.overlap)
-        pending = self.pending_maps(transcript, meta).values()
+        chunks = self._chunks(build_blocks(transcript))
+        pending = self._pending(chunks, meta).values()
         calls = len(pending)
         prompt = sum(count_message_tokens(m) for m in pending)
         completion = calls * self.settings.map_answer_tokens
@@ -171,7 +171,12 @@ class Pipeline:
         self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()
     ) -> dict[str, list[dict[str, str]]]:
         """The map calls a run would make, by answer-store key: those not answered yet."""
-        chunks = chunk_blocks(build_blocks(transcript), self.chunk_budget(), self.settings.overlap)
+        return self._pending(self._chunks(build_blocks(transcript)), meta)
+
+    def _chunks(self, blocks: list[Block]) -> list[Chunk]:
+        return chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
+
+    def _pending(self, chunks: list[Chunk], meta: EpisodeMeta) -> dict[str, list[dict[str, str]]]:
         keyed = {
             self._key("map", messages, self.settings.map_answer_tokens): messages
             for messages in (self._map_messages(chunk, meta) for chunk in chunks)
@@ -182,19 +187,18 @@ class Pipeline:
         started = time.monotonic()
         stats = RunStats()
         pool = self._pool()
-        if self.settings.limits != Limits():
+        if self.settings.limits.active:
             pool.budget.check_plan(self.plan(transcript, meta))
         episode = meta.slug_for(transcript.source)
         blocks = build_blocks(transcript)
-        chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
+        chunks = self._chunks(blocks)
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
 
         mapped = await self._map(episode, chunks, by_id, locator, meta, stats)
         self.progress(episode, "reduce", 0, 1)
-        shortest = min(MIN_SECTION_SECONDS, (transcript.duration or 0) / 8) if transcript.timed else 0
-        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id, shortest)
+        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id, shortest_section(transcript.duration))
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(

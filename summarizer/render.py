@@ -36,7 +36,6 @@ class Format:
     filename: str
     help: str
     template: str | None = None
-    timed: bool = False
     context: Callable[[dict[str, Any]], dict[str, Any]] = lambda doc: {}
 
 
@@ -159,14 +158,12 @@ FORMATS: dict[str, Format] = {
             "youtube-chapters.txt",
             "YouTube chapter list for the video description",
             "youtube-chapters.txt.j2",
-            timed=True,
             context=lambda doc: {"chapters": youtube_chapters(doc)},
         ),
         Format(
             "podcast-chapters",
             "chapters.json",
             "Podcasting 2.0 JSON chapters (podcast:chapters 1.2.0)",
-            timed=True,
             context=lambda doc: {"chapters": podcast_chapters(doc)},
         ),
         Format(
@@ -174,7 +171,6 @@ FORMATS: dict[str, Format] = {
             "chapters.vtt",
             "WebVTT chapter track",
             "chapters.vtt.j2",
-            timed=True,
             context=lambda doc: {"cues": vtt_cues(doc)},
         ),
         Format("json", "summary.json", "the episode document itself"),

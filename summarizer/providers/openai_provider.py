@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from functools import partial
 from typing import Any
 from collections.abc import Awaitable, Callable
 
@@ -94,7 +95,7 @@ class OpenAIProvider:
         while True:
             mode = self._mode
             try:
-                return await self._complete_with_retries(messages, schema_name, max_tokens, mode)
+                return await self._with_retries(partial(self._call, messages, schema_name, max_tokens, mode))
             except openai.APIStatusError as exc:
                 if mode != "json_schema" or not _about_response_format(exc):
                     raise self._fatal(exc) from None
@@ -114,11 +115,6 @@ class OpenAIProvider:
             with attempt:
                 return await call()
         raise AssertionError("unreachable")
-
-    async def _complete_with_retries(
-        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str
-    ) -> Reply:
-        return await self._with_retries(lambda: self._call(messages, schema_name, max_tokens, mode))
 
     def request_body(
         self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str = "json_schema"
