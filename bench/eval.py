@@ -43,6 +43,7 @@ COLUMNS = (
     "mid q",
     "dup",
     "adv grd",
+    "adv own",
     "ref→us",
     "us→ref",
     "ratio",
@@ -80,7 +81,7 @@ def row(
 
     if naive is not None:
         return (
-            [name, f"{minutes:.0f}", "–", "–"] + ["–"] * 9 + [pct(naive[0]), pct(naive[1]), num(naive[2])] + ["–"] * 3
+            [name, f"{minutes:.0f}", "–", "–"] + ["–"] * 10 + [pct(naive[0]), pct(naive[1]), num(naive[2])] + ["–"] * 3
         )
     middle = lambda t: None if t is None else t[1]  # noqa: E731
     return [
@@ -97,6 +98,7 @@ def row(
         pct(middle(f.thirds_quotes)),
         str(f.duplicate_advice + f.duplicate_quotes),
         pct(f.advice_grounded),
+        pct(f.advice_own_words),
         pct(f.reference_matched),
         pct(f.ours_matched),
         num(f.chapter_ratio),

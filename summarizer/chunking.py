@@ -2,26 +2,23 @@
 
 A block is a few consecutive segments shown to the model under one marker (`[12 3:45]`), so a
 timestamp is paid for once per block instead of once per caption line, and the model can cite
-sections, advice and quotes by block id. Chunks are cut only between blocks, preferring pauses
-and speaker changes, and are deterministic for a given transcript and budget.
+sections, advice and quotes by block id. Chunks are cut only between blocks, preferring topic
+starts (see `segmenting`), pauses and speaker changes, and are deterministic for a given transcript and budget.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .timefmt import format_clock
 from .tokens import count_tokens
 from .transcript import Segment, Transcript
 
-SECONDS_PER_TOPIC = 240
-TOKENS_PER_TOPIC = 800
-MAX_TOPICS = 5
-
 BLOCK_TARGET_TOKENS = 60
 BLOCK_MAX_TOKENS = 110
 PAUSE_SECONDS = 1.5
+MAX_STARTS = 8  # topic starts one chunk may hold: the map schema's limit on sections
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +54,7 @@ class Block:
 class Chunk:
     index: int
     blocks: tuple[Block, ...]
+    starts: frozenset[int] = frozenset()  # blocks where a topic starts, each in one chunk only
 
     @property
     def first_id(self) -> int:
@@ -77,16 +75,16 @@ class Chunk:
             return f"about {sum(b.tokens for b in self.blocks):,} tokens"
         return f"{format_clock(start)}–{format_clock(end)}, {max(1, round((end - start) / 60))} minutes"
 
-    def topic_count(self) -> int:
-        """How many sections to ask for: publishers start a chapter every 3 to 5 minutes of talk,
-        and even a short episode gets up to three (the fewest YouTube accepts)."""
-        start, end = self.blocks[0].start, self.blocks[-1].end
-        if start is not None and end is not None:
-            minutes = (end - start) / 60
-        else:
-            minutes = sum(b.tokens for b in self.blocks) / TOKENS_PER_TOPIC * SECONDS_PER_TOPIC / 60
-        guess = max(round(minutes * 60 / SECONDS_PER_TOPIC), min(3, math.ceil(minutes / 1.5)))
-        return max(1, min(MAX_TOPICS, guess))
+    def topics(self) -> str:
+        """The topic starts in this part for the map prompt: `63 (30:17), 70 (33:40) and 77 (37:10)`."""
+        named = [
+            f"{b.id} ({format_clock(b.start)})" if b.start is not None else str(b.id)
+            for b in self.blocks
+            if b.id in self.starts
+        ]
+        if not named:
+            return "none: the whole part continues the topic before it"
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def build_blocks(transcript: Transcript) -> list[Block]:
@@ -123,32 +121,44 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!"))
 
 
-def chunk_blocks(blocks: list[Block], budget: int, overlap: int = 1) -> list[Chunk]:
+def chunk_blocks(blocks: list[Block], budget: int, overlap: int = 1, starts: Iterable[int] = ()) -> list[Chunk]:
     """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
 
-    Near the end of each chunk the cut goes where the next block starts after the longest pause or
-    with a new speaker; the next chunk repeats the last `overlap` blocks for context. A single block
-    larger than the budget still gets a chunk of its own (segments are never cut).
+    Near the end of each chunk the cut goes before a topic start (`starts`) if there is one, else
+    where the next block starts after the longest pause or with a new speaker; the next chunk
+    repeats the last `overlap` blocks for context. A chunk holds at most `MAX_STARTS` topic starts,
+    and a start belongs to the last chunk holding it. A single block larger than the budget still
+    gets a chunk of its own (segments are never cut).
     """
+    starts = set(starts)
     costs = [count_tokens(block.render()) + 1 for block in blocks]
     chunks: list[Chunk] = []
     start = 0
     while start < len(blocks):
         end, used = start, 0
+        held = 0
         while end < len(blocks) and (end == start or used + costs[end] <= budget):
+            held += blocks[end].id in starts
+            if held > MAX_STARTS and end > start + overlap:
+                break
             used += costs[end]
             end += 1
         if end < len(blocks):
-            end = _best_cut(blocks, costs, start, end, budget)
+            end = _best_cut(blocks, costs, start, end, budget, starts)
         chunks.append(Chunk(index=len(chunks), blocks=tuple(blocks[start:end])))
         if end >= len(blocks):
             break
         start = max(end - overlap, start + 1)
-    return chunks
+    owner = {b.id: chunk.index for chunk in chunks for b in chunk.blocks}
+    return [
+        Chunk(c.index, c.blocks, frozenset(b.id for b in c.blocks if b.id in starts and owner[b.id] == c.index))
+        for c in chunks
+    ]
 
 
-def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budget: int) -> int:
-    """Choose the cut among the blocks in the last fifth of the budget; latest wins ties."""
+def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budget: int, starts: set[int]) -> int:
+    """Choose the cut among the blocks in the last fifth of the budget: before a topic start, else
+    at the longest pause or a new speaker; latest wins ties."""
     best, best_score = end, -1.0
     tail = 0
     for cut in range(end - 1, start, -1):
@@ -158,6 +168,7 @@ def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budge
         before, after = blocks[cut - 1], blocks[cut]
         gap = (after.start - before.end) if after.start is not None and before.end is not None else 0.0
         score = max(gap, 0.0) + (2.0 if after.speaker != before.speaker else 0.0) + (1.0 if "?" in after.text else 0.0)
+        score += 1000.0 if after.id in starts else 0.0
         if score > best_score:
             best, best_score = cut, score
     return best

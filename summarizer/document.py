@@ -6,14 +6,13 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import __version__
 from .chunking import Block
 from .metadata import EpisodeMeta
-from .notes import Drops, Notes, Section, dedupe, pick, shortest_section
+from .notes import Drops, Notes, Section, dedupe, first_sentences, pick, shortest_section
 from .transcript import Transcript
 
 T = TypeVar("T")
@@ -115,18 +114,6 @@ def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T],
     return kept
 
 
-def first_sentences(text: str, words: int = CHAPTER_SUMMARY_WORDS) -> str:
-    """Whole sentences from the start of `text` until about `words` words: chapter lines stay short
-    even when a small model writes a paragraph where one sentence was asked for."""
-    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    kept: list[str] = []
-    for sentence in sentences:
-        if kept and len(" ".join(kept).split()) + len(sentence.split()) > words:
-            break
-        kept.append(sentence)
-    return " ".join(kept)
-
-
 def balance_thirds(
     chosen: list[T], pool: list[T], position: Callable[[T], float | None], duration: float | None
 ) -> list[T]:
@@ -174,7 +161,7 @@ def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: D
                 "first_block": first,
                 "last_block": last,
                 "title": section.title,
-                "summary": first_sentences(section.summary),
+                "summary": first_sentences(section.summary, CHAPTER_SUMMARY_WORDS),
             }
         )
     return result

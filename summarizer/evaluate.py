@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from .chunking import build_blocks
-from .notes import DUPLICATE_SIMILARITY, shares_content
+from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
 from .transcript import Transcript
 
 ALIGN_SECONDS = 60.0
@@ -37,6 +37,7 @@ class Figures:
     duplicate_quotes: int
     advice: int
     advice_grounded: float | None
+    advice_own_words: float | None
     reference_matched: float | None = None
     ours_matched: float | None = None
     chapter_ratio: float | None = None
@@ -69,6 +70,7 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
         duplicate_quotes=near_duplicates([q["text"] for q in document["quotes"]]),
         advice=len(document["advice"]),
         advice_grounded=advice_grounding(document["advice"], transcript),
+        advice_own_words=advice_own_words(document["advice"], transcript),
     )
     if reference is None:
         return figures
@@ -148,6 +150,15 @@ def advice_grounding(advice: list[dict[str, Any]], transcript: Transcript) -> fl
         return None
     blocks = {b.id: b for b in build_blocks(transcript)}
     return sum(shares_content(item["text"], blocks, item["block"]) for item in advice) / len(advice)
+
+
+def advice_own_words(advice: list[dict[str, Any]], transcript: Transcript) -> float | None:
+    """Share of advice written as a tip rather than a pasted paragraph (over 20 words, at least half
+    of its four-word runs found around the block it cites)."""
+    if not advice:
+        return None
+    blocks = {b.id: b for b in build_blocks(transcript)}
+    return sum(not pasted(item["text"], blocks, item["block"]) for item in advice) / len(advice)
 
 
 def matched_share(targets: list[float], candidates: list[float], window: float = ALIGN_SECONDS) -> float | None:

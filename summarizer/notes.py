@@ -7,11 +7,12 @@ counted, so nothing invented reaches the document.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -19,21 +20,18 @@ from rapidfuzz.utils import default_process
 from .chunking import Block
 from .grounding import Located, QuoteLocator
 from .metadata import EpisodeMeta
+from .segmenting import terms
 from .timefmt import format_clock
 from .tokens import count_tokens
 
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
+QUOTE_WORDS = 40
 MIN_SECTION_SECONDS = 60.0
+PASTED_SHARE = 0.5
+PASTED_WORDS = 20
 _NAME_FILLER = frozenset(
     {"the", "a", "an", "of", "and", "for", "to", "in", "on", "by", "website", "book", "course", "tool"}
-)
-_STOPWORDS = frozenset(
-    "about above after again also always because been before being between both could does doing down during "
-    "each even every from further have having here into just know like made make many more most much must "
-    "need never only other over really same should some something such than that their them then there these "
-    "they thing things think this those through very want what when where which while will with would your "
-    "youre yourself people going gonna actually maybe well yeah okay right kind sort".split()
 )
 
 
@@ -74,12 +72,24 @@ class Drops:
     counts: Counter = field(default_factory=Counter)
 
     def add(self, reason: str, n: int = 1) -> None:
-        self.counts[reason] += n
+        if n:
+            self.counts[reason] += n
+
+
+def first_sentences(text: str, words: int) -> str:
+    """Whole sentences from the start of `text` until about `words` words: the first is kept
+    whatever its length, so a text without sentence ends comes back whole."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept: list[str] = []
+    for sentence in sentences:
+        if kept and len(" ".join(kept).split()) + len(sentence.split()) > words:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def content_words(text: str) -> set[str]:
-    words = (re.sub(r"[^\w]", "", w.lower()) for w in text.split())
-    return {w[:6] for w in words if len(w) >= 4 and w not in _STOPWORDS}
+    return set(terms(text))
 
 
 def nearby_text(blocks: dict[int, Block], block: int) -> str:
@@ -92,9 +102,29 @@ def shares_content(text: str, blocks: dict[int, Block], block: int) -> bool:
     return bool(content_words(text) & content_words(nearby_text(blocks, block)))
 
 
+def copied_share(text: str, source: str, n: int = 4) -> float:
+    """Share of the text's runs of `n` words that occur in `source`, ignoring case and punctuation."""
+    words = default_process(text).split()
+    runs = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    if not runs:
+        return 0.0
+    said = default_process(source).split()
+    return len(runs & {tuple(said[i : i + n]) for i in range(len(said) - n + 1)}) / len(runs)
+
+
+def pasted(text: str, blocks: dict[int, Block], block: int) -> bool:
+    """Whether advice is a stretch of the transcript pasted rather than a tip: a small model often
+    hands back a whole paragraph of talk as "advice". A short tip in the speaker's phrase is fine."""
+    return len(text.split()) > PASTED_WORDS and copied_share(text, nearby_text(blocks, block)) >= PASTED_SHARE
+
+
 def answering_block(text: str, blocks: dict[int, Block], block: int) -> int:
-    """The block that answers, when a model cites the question before it: advice is given in the
-    reply, so it is credited to whoever speaks next if they share the advice's words."""
+    """The block whose speaker the advice belongs to: the block of the part holding a good share of
+    its very words (the model cited another), else the reply when the model cited the question
+    before it, if the reply shares the advice's words."""
+    said_in = max(blocks, key=lambda b: (copied_share(text, blocks[b].text), b == block))
+    if said_in != block and copied_share(text, blocks[said_in].text) >= PASTED_SHARE / 2:
+        return said_in
     asked, following = blocks[block], blocks.get(block + 1)
     if (
         following is not None
@@ -116,14 +146,18 @@ def named_in(name: str, text: str) -> bool:
 def notes_from_map(
     answer: dict[str, Any],
     blocks: dict[int, Block],
+    starts: Collection[int],
     locator: QuoteLocator,
     drops: Drops,
     meta: EpisodeMeta = EpisodeMeta(),
 ) -> Notes:
-    """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up."""
-    sections = spans(answer["sections"], set(blocks), max(blocks), drops, "section citing a block outside its chunk")
+    """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
+    sections are the chunk's topic `starts`, titled and summarised by the answer."""
+    items = labelled(answer["sections"], sorted(starts), drops)
+    sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
 
     advice = []
+    candidates = list(answer["quotes"])
     for item in answer["advice"]:
         block = item["block"]
         if block not in blocks:
@@ -132,20 +166,32 @@ def notes_from_map(
         if not shares_content(item["text"], blocks, block):
             drops.add("advice with nothing in common with its block")
             continue
+        if "?" in item["text"]:
+            drops.add("advice that asks a question")
+            continue
         block = answering_block(item["text"], blocks, block)
+        if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
+            drops.add("advice pasted from the transcript (offered as a quote)")
+            candidates.append({"block": block, "text": item["text"]})
+            continue
         advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
 
     quotes = []
-    for item in answer["quotes"]:
-        if item["block"] not in blocks:
-            drops.add("quote citing a block outside its chunk")
-            continue
-        if len(item["text"].split()) > MAX_QUOTE_WORDS:
-            drops.add(f"quote longer than {MAX_QUOTE_WORDS} words")
-            continue
-        located = locator.locate(item["text"], item["block"])
+    for item in candidates:
+        text = item["text"]
+        if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences,
+            text = first_sentences(text, QUOTE_WORDS)  # or words where captions have no sentence ends
+            if len(text.split()) > MAX_QUOTE_WORDS:
+                text = " ".join(text.split()[:QUOTE_WORDS])
+        located = locator.locate(text, item["block"] if item["block"] in blocks else None)
         if located is None:
             drops.add("quote not found in the transcript")
+            continue
+        if located.block not in blocks:  # the words are trusted, not the block id, but only as read
+            drops.add("quote found outside its chunk")
+            continue
+        if located.text.rstrip().endswith("?"):
+            drops.add("quote that is a question")
             continue
         quotes.append(located)
 
@@ -162,6 +208,23 @@ def notes_from_map(
 
 
 _NO_NAME = frozenset({"", "null", "none", "unknown", "speaker", "the speaker", "host", "guest", "n/a"})
+
+
+def labelled(items: list[dict[str, Any]], starts: list[int], drops: Drops) -> list[dict[str, Any]]:
+    """The answer's sections put on the topic starts the model was given: by start block where it
+    kept them, the others in order; a start left without a section joins the topic before it."""
+    titled = [item for item in items if item["title"].strip()]
+    by_start = {item["start_block"]: item for item in titled if item["start_block"] in starts}
+    others = iter(item for item in titled if item["start_block"] not in by_start)
+    result = []
+    for start in starts:
+        item = by_start.get(start) or next(others, None)
+        if item is None:
+            drops.add("topic start the answer gave no section")
+            continue
+        result.append({**item, "start_block": start})
+    drops.add("section beyond the topic starts", sum(1 for _ in others))
+    return result
 
 
 def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops, reason: str) -> list[Section]:
@@ -197,14 +260,16 @@ def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
 
 
 def combine(parts: Iterable[Notes]) -> Notes:
-    """Notes of consecutive parts as one, in order, without duplicates from overlapping chunks."""
+    """Notes of consecutive parts as one, in order, without duplicates from overlapping chunks; a
+    section runs until the next one starts, whichever part that is in."""
     parts = list(parts)
     first_by_start: dict[int, Section] = {}
     for section in (s for p in parts for s in p.sections):
         first_by_start.setdefault(section.start_block, section)
-    sections = sorted(first_by_start.values(), key=lambda s: s.start_block)
+    ordered = sorted(first_by_start.values(), key=lambda s: s.start_block)
+    ends = [s.start_block - 1 for s in ordered[1:]] + [max((s.end_block for s in ordered), default=0)]
     return Notes(
-        sections=tuple(sections),
+        sections=tuple(dataclasses.replace(s, end_block=end) for s, end in zip(ordered, ends)),
         advice=tuple(dedupe([a for p in parts for a in p.advice], key=lambda a: a.text)),
         quotes=tuple(dedupe([q for p in parts for q in p.quotes], key=lambda q: q.text)),
         resources=tuple(dedupe([r for p in parts for r in p.resources], key=lambda r: r.name.lower(), fuzzy=False)),
@@ -234,9 +299,13 @@ def shortest_section(duration: float | None) -> float:
 
 def consolidate(notes: Notes, blocks: dict[int, Block], min_seconds: float = MIN_SECTION_SECONDS) -> Notes:
     """Fold into its predecessor each section that is shorter than `min_seconds` or says nearly
-    what the previous one said: small models split one topic into several near-copies."""
+    what the previous one said: small models split one topic into several near-copies. The last
+    section runs to the last block: parts after its start may have had no topic of their own."""
+    sections = list(notes.sections)
+    if sections:
+        sections[-1] = dataclasses.replace(sections[-1], end_block=max(blocks))
     kept: list[Section] = []
-    for section in notes.sections:
+    for section in sections:
         if kept:
             previous = kept[-1]
             start, end = blocks[section.start_block].start, blocks[section.end_block].end

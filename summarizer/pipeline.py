@@ -13,7 +13,7 @@ from typing import Any
 from collections.abc import Callable
 
 from .budget import Budget, Limits, Plan
-from .chunking import Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
+from .chunking import MAX_STARTS, Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
 from .document import build_document
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
@@ -32,6 +32,7 @@ from .notes import (
     trim,
 )
 from .prompts import fence, load_prompt
+from .segmenting import topic_starts
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
 from .timefmt import format_clock
@@ -40,6 +41,7 @@ from .transcript import Transcript
 from .validation import Answer, Reply, ask_valid, model_schema, validation_errors
 
 SAFETY_MARGIN = 256
+WIDEST_TOPICS = ", ".join(["00000 (0:00:00)"] * MAX_STARTS)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ class Pipeline:
     def chunk_budget(self) -> int:
         """Transcript tokens per chunk: what the context leaves after the prompt and answer."""
         fixed = count_message_tokens(
-            load_prompt("map").messages(metadata="", transcript="", first="", last="", span="", topics="")
+            load_prompt("map").messages(metadata="", transcript="", first="", last="", span="", topics=WIDEST_TOPICS)
         )
         room = self.provider.context_window - fixed - self.settings.map_answer_tokens - SAFETY_MARGIN
         budget = self.settings.chunk_tokens or min(self.provider.chunk_tokens, room)
@@ -174,7 +176,7 @@ class Pipeline:
         return self._pending(self._chunks(build_blocks(transcript)), meta)
 
     def _chunks(self, blocks: list[Block]) -> list[Chunk]:
-        return chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap)
+        return chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap, topic_starts(blocks))
 
     def _pending(self, chunks: list[Chunk], meta: EpisodeMeta) -> dict[str, list[dict[str, str]]]:
         keyed = {
@@ -235,7 +237,7 @@ class Pipeline:
             done += 1
             self.progress(episode, "map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
-            return notes_from_map(answer.data, own, locator, stats.drops, meta)
+            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, meta)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
         if self._pool().refused is not None:
@@ -285,7 +287,7 @@ class Pipeline:
             first=str(chunk.first_id),
             last=str(chunk.last_id),
             span=chunk.span,
-            topics=str(chunk.topic_count()),
+            topics=chunk.topics(),
         )
 
     def _fixed(self, step: str) -> int:

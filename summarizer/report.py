@@ -60,6 +60,7 @@ def figures_table(f: Figures) -> str:
         ("quotes by third", _thirds(f.thirds_quotes)),
         ("near-duplicates", f"advice {f.duplicate_advice} · quotes {f.duplicate_quotes}"),
         ("advice grounded in its block", f"{_share(f.advice_grounded)} of {f.advice}"),
+        ("advice in its own words", f"{_share(f.advice_own_words)} of {f.advice}"),
     ]
     if f.reference_matched is not None or f.rouge1 is not None:
         rows += [

@@ -24,6 +24,7 @@ from summarizer.validation import model_schema, strict_problems
 BLOCK_LINE = re.compile(r"^\[(\d+)(?: [\d:]+)?\](?: [^:]{1,40}:)? (.*)$", re.M)
 SECTION_LINE = re.compile(r"^- blocks (\d+)-(\d+) ")
 NUMBERED = re.compile(r"^(\d+)\. ", re.M)
+TOPIC_STARTS = re.compile(r"^Topics start at blocks (.*)\.$", re.M)
 
 
 @dataclass
@@ -45,13 +46,17 @@ def map_answer(user: str) -> dict[str, Any]:
     first, last = blocks[0][0], blocks[-1][0]
     middle_id, middle_text = blocks[len(blocks) // 2]
     words = middle_text.split()
+    listed = TOPIC_STARTS.search(user)
+    starts = [int(n) for n in re.findall(r"(\d+)(?: \([\d:]+\))?", listed.group(1))] if listed else [first]
+    text = dict(blocks)
     return {
         "sections": [
             {
-                "start_block": first,
-                "title": f"Blocks {first} to {last}",
-                "summary": "About " + " ".join(blocks[0][1].split()[:12]),
+                "start_block": start,
+                "title": f"Blocks {start} to {last}",
+                "summary": "About " + " ".join(text[start].split()[:12]),
             }
+            for start in starts
         ],
         "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
         "quotes": [{"block": middle_id, "text": " ".join(words[:10])}],

@@ -1,4 +1,4 @@
-from summarizer.chunking import build_blocks, chunk_blocks
+from summarizer.chunking import MAX_STARTS, Chunk, build_blocks, chunk_blocks
 from summarizer.tokens import count_tokens
 from summarizer.transcript import parse_transcript
 
@@ -64,11 +64,30 @@ def test_an_oversized_block_still_gets_a_chunk():
     assert sum(len(c.blocks) for c in chunks) == len(build_blocks(t))
 
 
-def test_sections_asked_for_scale_with_the_part_and_a_short_episode_still_gets_three():
-    from summarizer.chunking import Chunk
+def test_a_cut_goes_before_a_topic_start_and_the_start_belongs_to_one_chunk_only():
+    blocks = build_blocks(_long_transcript())
+    total = sum(count_tokens(b.render()) + 1 for b in blocks)
+    budget = total // 3
+    plain = chunk_blocks(blocks, budget=budget, overlap=1)
+    start = plain[0].blocks[-1].id  # inside the last fifth of the first chunk
+    chunks = chunk_blocks(blocks, budget=budget, overlap=1, starts=[blocks[0].id, start])
 
-    def part(minutes: int) -> Chunk:
-        lines = "\n".join(f"{m}:{s:02d} words about topic {m} here" for m in range(minutes) for s in (0, 30))
-        return Chunk(0, tuple(build_blocks(parse_transcript(lines + f"\n{minutes}:00 end"))))
+    assert chunks[1].first_id == start - 1 and chunks[1].blocks[1].id == start  # the overlap block, then the start
+    assert [c.index for c in chunks if start in c.starts] == [1]
+    assert chunks[0].starts == {blocks[0].id}
 
-    assert [part(m).topic_count() for m in (1, 4, 8, 13, 17, 40)] == [1, 3, 3, 3, 4, 5]
+
+def test_the_map_is_told_each_topic_start_with_its_time():
+    blocks = build_blocks(_long_transcript())
+    chunk = chunk_blocks(blocks, budget=10_000, starts=[blocks[0].id, blocks[5].id, blocks[9].id])[0]
+    clock = blocks[5].render().split()[1].rstrip("]")
+
+    assert chunk.topics() == f"1 (0:00), 6 ({clock}) and 10 ({blocks[9].render().split()[1].rstrip(']')})"
+    assert Chunk(0, chunk.blocks).topics().startswith("none")
+
+
+def test_a_chunk_holds_no_more_topic_starts_than_the_map_may_answer():
+    blocks = build_blocks(_long_transcript())
+    chunks = chunk_blocks(blocks, budget=100_000, starts=[b.id for b in blocks])
+    assert len(chunks) > 1 and all(len(c.starts) <= MAX_STARTS for c in chunks)
+    assert sorted(s for c in chunks for s in c.starts) == [b.id for b in blocks]

@@ -126,6 +126,15 @@ def test_advice_unrelated_to_its_block_is_ungrounded():
     assert evaluate(_doc(advice=advice), TRANSCRIPT).advice_grounded == 0.5
 
 
+def test_a_pasted_paragraph_is_not_advice_in_its_own_words():
+    pasted = "Welcome to the show about small gardens. The first thing is to start with herbs on a sunny windowsill, so it gets light all day"
+    advice = [
+        {"text": "Start with herbs on a sunny windowsill", "speaker": "B", "start": 60.0, "block": 2},
+        {"text": pasted, "speaker": "B", "start": 60.0, "block": 2},
+    ]
+    assert evaluate(_doc(advice=advice), TRANSCRIPT).advice_own_words == 0.5
+
+
 def test_reference_with_shifted_starts_matches_only_within_sixty_seconds():
     reference = {
         "episode": "ep",

@@ -60,7 +60,7 @@ def _advice_speakers(meta: EpisodeMeta, named: list[str | None]) -> list[str | N
         "quotes": [],
         "resources": [],
     }
-    notes = notes_from_map(answer, by_id, QuoteLocator(transcript, blocks), Drops(), meta)
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(transcript, blocks), Drops(), meta)
     return [a.speaker for a in notes.advice]
 
 

@@ -10,7 +10,7 @@ TEXT = "\n".join(
     [
         "0:00 A: welcome everyone to a show about gardening in small spaces",
         "0:30 B: thanks the first thing I tell people is to start with herbs on a sunny windowsill",
-        "1:00 A: what about watering schedules for balcony tomatoes in summer",
+        "1:00 A: what about watering schedules for balcony tomatoes in summer?",
         "1:30 B: water deeply twice a week early in the morning rather than a little every day",
         "2:00 A: and compost what should beginners know about compost bins",
         "2:30 B: keep the compost bin small and turn it every week so it never smells",
@@ -24,37 +24,40 @@ def _setup():
     return t, blocks, {b.id: b for b in blocks}, QuoteLocator(t, blocks)
 
 
+def _answer(**parts):
+    """A map answer with nothing but `parts`."""
+    return {"sections": [], "advice": [], "quotes": [], "resources": [], **parts}
+
+
 def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {
-        "sections": [
+    answer = _answer(
+        sections=[
             {"start_block": 1, "title": "Start", "summary": "s"},
             {"start_block": 99, "title": "Bad", "summary": "s"},
         ],
-        "advice": [{"block": 42, "speaker": None, "text": "Start with herbs"}],
-        "quotes": [{"block": 77, "text": "water deeply twice a week early in the morning"}],
-        "resources": [{"block": 50, "kind": "book", "name": "Invented"}],
-    }
-    notes = notes_from_map(answer, by_id, locator, drops)
+        advice=[{"block": 42, "speaker": None, "text": "Start with herbs"}],
+        quotes=[{"block": 77, "text": "water deeply twice a week early in the morning"}],
+        resources=[{"block": 50, "kind": "book", "name": "Invented"}],
+    )
+    notes = notes_from_map(answer, by_id, (1,), locator, drops)
     assert [s.title for s in notes.sections] == ["Start"]
-    assert notes.advice == () and notes.quotes == () and notes.resources == ()
-    assert sum(drops.counts.values()) == 4
+    assert notes.advice == () and notes.resources == ()
+    assert [q.block for q in notes.quotes] == [4]  # a quote is found by its words, whatever block it cites
+    assert sum(drops.counts.values()) == 3
 
 
 def test_advice_unrelated_to_its_block_is_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {
-        "sections": [],
-        "quotes": [],
-        "resources": [],
-        "advice": [
+    answer = _answer(
+        advice=[
             {"block": 2, "speaker": "null", "text": "Start with herbs on a sunny windowsill"},
             {"block": 2, "speaker": None, "text": "Learn about Delhi and its culture"},
-        ],
-    }
-    notes = notes_from_map(answer, by_id, locator, drops)
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), locator, drops)
     assert [(a.text, a.speaker) for a in notes.advice] == [("Start with herbs on a sunny windowsill", "B")]
     assert drops.counts["advice with nothing in common with its block"] == 1
 
@@ -62,18 +65,61 @@ def test_advice_unrelated_to_its_block_is_dropped():
 def test_quotes_are_replaced_by_transcript_words_or_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {
-        "sections": [],
-        "advice": [],
-        "resources": [],
-        "quotes": [
+    answer = _answer(
+        quotes=[
             {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
             {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"},
-        ],
-    }
-    notes = notes_from_map(answer, by_id, locator, drops)
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), locator, drops)
     assert [q.text for q in notes.quotes] == ["water deeply twice a week early in the morning"]
     assert drops.counts["quote not found in the transcript"] == 1
+
+
+def test_advice_that_is_a_pasted_paragraph_becomes_a_quote_but_a_short_tip_in_the_speakers_words_stays_advice():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    paragraph = "thanks the first thing I tell people is to start with herbs on a sunny windowsill what about"
+    answer = _answer(
+        advice=[
+            {"block": 2, "speaker": None, "text": paragraph + " watering schedules for balcony tomatoes"},
+            {"block": 2, "speaker": None, "text": "Start with herbs on a sunny windowsill"},
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), locator, drops)
+    assert [a.text for a in notes.advice] == ["Start with herbs on a sunny windowsill"]
+    assert drops.counts["advice pasted from the transcript (offered as a quote)"] == 1
+    assert [q.block for q in notes.quotes] == [2]  # the speaker's own words become a quote candidate
+
+
+def test_a_quote_pasted_as_a_long_passage_keeps_its_opening_sentences():
+    t, blocks, by_id, locator = _setup()
+    passage = (
+        "Water deeply twice a week early in the morning rather than a little every day. "
+        + "And compost what should beginners know about compost bins keep the compost bin small " * 4
+    )
+    answer = _answer(quotes=[{"block": 4, "text": passage}])
+    notes = notes_from_map(answer, by_id, (), locator, Drops())
+    assert [q.text for q in notes.quotes] == [
+        "water deeply twice a week early in the morning rather than a little every day"
+    ]
+
+
+def test_a_quote_found_only_outside_its_chunk_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    chunk = {i: by_id[i] for i in (1, 2)}
+    answer = _answer(quotes=[{"block": 2, "text": "keep the compost bin small and turn it every week"}])
+    assert notes_from_map(answer, chunk, (), locator, drops).quotes == ()
+    assert drops.counts["quote found outside its chunk"] == 1
+
+
+def test_a_quote_that_is_a_question_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(quotes=[{"block": 3, "text": "what about watering schedules for balcony tomatoes in summer?"}])
+    assert notes_from_map(answer, by_id, (), locator, drops).quotes == ()
+    assert drops.counts["quote that is a question"] == 1
 
 
 def test_combine_removes_near_duplicate_advice_from_overlapping_chunks():
@@ -116,17 +162,25 @@ def test_chapters_shorter_than_a_minute_are_folded_into_the_previous_one():
 
 def test_sections_run_from_their_start_to_the_next_start():
     t, blocks, by_id, locator = _setup()
-    answer = {
-        "sections": [
+    answer = _answer(
+        sections=[
             {"start_block": 4, "title": "Later", "summary": "l"},
             {"start_block": 1, "title": "First", "summary": "f"},
-        ],
-        "advice": [],
-        "quotes": [],
-        "resources": [],
-    }
-    notes = notes_from_map(answer, by_id, locator, Drops())
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (1, 4), locator, Drops())
     assert [(s.start_block, s.end_block) for s in notes.sections] == [(1, 3), (4, blocks[-1].id)]
+
+
+def test_sections_go_on_the_topic_starts_given_even_when_the_answer_moves_them():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    moved = [
+        {"start_block": block, "title": title, "summary": title} for block, title in ((1, "Herbs"), (2, "Watering"))
+    ]
+    notes = notes_from_map(_answer(sections=moved), by_id, (1, 3, 5), locator, drops)
+    assert [(s.start_block, s.title) for s in notes.sections] == [(1, "Herbs"), (3, "Watering")]
+    assert drops.counts["topic start the answer gave no section"] == 1
 
 
 def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
@@ -179,16 +233,13 @@ def test_consolidate_folds_short_and_repeated_sections_into_the_previous_one():
 def test_resources_must_be_named_in_their_block():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = {
-        "sections": [],
-        "advice": [],
-        "quotes": [],
-        "resources": [
+    answer = _answer(
+        resources=[
             {"block": 6, "kind": "tool", "name": "compost bin"},
             {"block": 6, "kind": "book", "name": "The Art of Composting"},
-        ],
-    }
-    notes = notes_from_map(answer, by_id, locator, drops)
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), locator, drops)
     assert [r.name for r in notes.resources] == ["compost bin"]
     assert drops.counts["resource not named in its block"] == 1
 
@@ -217,11 +268,11 @@ def test_a_thin_choice_is_topped_up_from_the_candidates_without_duplicates():
 
 
 def test_chapter_summaries_keep_whole_sentences_up_to_about_thirty_words():
-    from summarizer.document import first_sentences
+    from summarizer.notes import first_sentences
 
     long = "One two three four five six seven eight nine ten. " * 4
-    assert first_sentences(long) == " ".join(["One two three four five six seven eight nine ten."] * 3)
-    assert first_sentences("A single very long sentence " + "word " * 50 + "end.").endswith("end.")
+    assert first_sentences(long, 30) == " ".join(["One two three four five six seven eight nine ten."] * 3)
+    assert first_sentences("A single very long sentence " + "word " * 50 + "end.", 30).endswith("end.")
 
 
 def test_advice_citing_the_hosts_question_is_credited_to_the_answer():
@@ -236,11 +287,39 @@ def test_advice_citing_the_hosts_question_is_credited_to_the_answer():
     )
     blocks = build_blocks(t)
     by_id = {b.id: b for b in blocks}
-    answer = {
-        "sections": [],
-        "advice": [{"block": 1, "speaker": "Maya", "text": "Track every job to learn what to charge"}],
-        "quotes": [],
-        "resources": [],
-    }
-    notes = notes_from_map(answer, by_id, QuoteLocator(t, blocks), Drops())
+    answer = _answer(advice=[{"block": 1, "speaker": "Maya", "text": "Track every job to learn what to charge"}])
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops())
     assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
+
+
+def test_a_section_runs_until_the_next_one_starts_even_in_a_later_part():
+    first = Notes(sections=(Section(1, 3, "Herbs", "h"),))
+    later = Notes(sections=(Section(5, 6, "Compost", "c"),))
+    combined = combine([first, Notes(), later])
+    assert [(s.start_block, s.end_block) for s in combined.sections] == [(1, 4), (5, 6)]
+
+
+def test_a_long_quote_without_sentence_ends_keeps_its_first_forty_words():
+    words = " ".join(f"word{i}" for i in range(90))
+    t = parse_transcript(f"0:00 A: {words}")
+    blocks = build_blocks(t)
+    answer = _answer(quotes=[{"block": 1, "text": words}])
+    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), Drops())
+    assert [q.text.split() for q in notes.quotes] == [words.split()[:40]]
+
+
+def test_advice_in_another_blocks_words_is_credited_to_that_block():
+    t, blocks, by_id, locator = _setup()
+    tip = "water deeply twice a week early in the morning"
+    answer = _answer(advice=[{"block": 5, "speaker": None, "text": tip}])
+    notes = notes_from_map(answer, by_id, (), locator, Drops())
+    assert [(a.block, a.speaker) for a in notes.advice] == [(4, "B")]
+
+
+def test_advice_that_asks_a_question_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    text = "What about watering schedules for balcony tomatoes?"
+    answer = _answer(advice=[{"block": 3, "speaker": None, "text": text}])
+    assert notes_from_map(answer, by_id, (), locator, drops).advice == ()
+    assert drops.counts["advice that asks a question"] == 1

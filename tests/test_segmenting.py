@@ -1,0 +1,68 @@
+"""Topic starts found from the words: lexical turns, questions, spacing and count."""
+
+from summarizer.chunking import build_blocks
+from summarizer.segmenting import positions, topic_count, topic_starts
+from summarizer.transcript import parse_transcript
+
+SUBJECTS = [
+    "gardens soil compost tomatoes watering seedlings balcony herbs",
+    "pricing invoices clients contracts retainers proposals budgets rates",
+    "hiring interviews candidates recruiters onboarding salaries resumes",
+    "databases indexes queries schemas migrations replicas backups",
+]
+
+
+def _episode(subjects: list[str], minutes_each: int = 8, question_at: int | None = None) -> str:
+    """Talk about each subject in turn, a line every 30 seconds; optionally a question starting one."""
+    lines, t = [], 0
+    for n, subject in enumerate(subjects):
+        words = subject.split()
+        for i in range(minutes_each * 2):
+            speaker = "Host" if i == 0 else "Guest"
+            text = " ".join(words[(i + k) % len(words)] for k in range(6))
+            if i == 0 and n == question_at:
+                text += " what do you think?"
+            lines.append(f"{t // 60}:{t % 60:02d} {speaker}: {text}")
+            t += 30
+    return "\n".join(lines)
+
+
+def _start_times(text: str) -> list[float]:
+    blocks = build_blocks(parse_transcript(text))
+    by_id = {b.id: b for b in blocks}
+    return [by_id[i].start for i in topic_starts(blocks)]
+
+
+def test_topics_start_where_the_words_change():
+    starts = _start_times(_episode(SUBJECTS))
+    for boundary in (480, 960, 1440):
+        assert any(abs(s - boundary) <= 30 for s in starts), (boundary, starts)
+
+
+def test_the_first_topic_starts_at_the_first_block():
+    assert _start_times(_episode(SUBJECTS))[0] == 0.0
+
+
+def test_about_one_topic_every_four_minutes_and_three_for_a_short_episode():
+    assert [topic_count(minutes * 60) for minutes in (3, 4, 20, 32, 60)] == [2, 3, 5, 8, 15]
+    assert 4 <= len(_start_times(_episode(SUBJECTS))) <= topic_count(32 * 60)
+
+
+def test_no_two_topics_start_within_a_minute_and_a_half():
+    starts = _start_times(_episode(SUBJECTS))
+    assert all(b - a >= 90 for a, b in zip(starts, starts[1:]))
+
+
+def test_a_question_answered_by_someone_else_wins_a_close_call():
+    flat = " ".join(["we talk about many things in rather general terms here"] * 7)
+    lines = [f"{m}:{s:02d} Guest: {flat}" for m in range(16) for s in (0, 30)]
+    lines[16] = "8:00 Host: so what about the plan you mentioned earlier?"
+    assert 480.0 in _start_times("\n".join(lines))
+
+
+def test_an_untimed_transcript_is_placed_by_tokens_read():
+    text = "\n\n".join(" ".join([subject] * 12) for subject in SUBJECTS for _ in range(6))
+    blocks = build_blocks(parse_transcript(text))
+    at = positions(blocks)
+    assert at[0] == 0.0 and all(b > a for a, b in zip(at, at[1:]))
+    assert len(topic_starts(blocks)) >= 3
