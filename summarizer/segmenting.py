@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from .chunking import Block
 
@@ -97,7 +98,7 @@ def _weights(blocks: list[Block]) -> list[Counter]:
     return [Counter({t: n * math.log(len(blocks) / seen[t]) for t, n in c.items()}) for c in counts]
 
 
-def _vector(parts) -> Counter:
+def _vector(parts: Iterable[Counter]) -> Counter:
     total: Counter = Counter()
     for part in parts:
         total.update(part)
