@@ -14,6 +14,7 @@ import time
 
 from summarizer.chunking import build_blocks, chunk_blocks
 from summarizer.grounding import QuoteLocator
+from summarizer.segmenting import topic_starts
 from summarizer.transcript import parse_transcript
 
 WORDS = (
@@ -48,7 +49,10 @@ def main() -> None:
     blocks = build_blocks(transcript)
     timings["blocks (token counts)"] = time.perf_counter() - started
     started = time.perf_counter()
-    chunks = chunk_blocks(blocks, 3200, 1)
+    starts = topic_starts(blocks)
+    timings["topic starts"] = time.perf_counter() - started
+    started = time.perf_counter()
+    chunks = chunk_blocks(blocks, 3200, 1, starts)
     timings["chunk"] = time.perf_counter() - started
     started = time.perf_counter()
     QuoteLocator(transcript, blocks)
@@ -56,7 +60,7 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{args.hours:g} h synthetic transcript: {len(text) / 1e6:.1f} MB, {len(transcript.segments):,} lines,"
-        f" {len(blocks):,} blocks, {len(chunks):,} chunks of ≤3,200 tokens"
+        f" {len(blocks):,} blocks, {len(starts):,} topic starts, {len(chunks):,} chunks of ≤3,200 tokens"
     )
     for stage, seconds in timings.items():
         print(f"  {stage:<22} {seconds:7.2f} s")

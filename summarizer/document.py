@@ -34,7 +34,6 @@ def build_document(
     drops: Drops,
 ) -> dict[str, Any]:
     by_id = {b.id: b for b in blocks}
-
     return {
         "schema_version": SCHEMA_VERSION,
         "episode": {

@@ -122,8 +122,9 @@ def answering_block(text: str, blocks: dict[int, Block], block: int) -> int:
     """The block whose speaker the advice belongs to: the block of the part holding a good share of
     its very words (the model cited another), else the reply when the model cited the question
     before it, if the reply shares the advice's words."""
-    said_in = max(blocks, key=lambda b: (copied_share(text, blocks[b].text), b == block))
-    if said_in != block and copied_share(text, blocks[said_in].text) >= PASTED_SHARE / 2:
+    shares = {b: copied_share(text, blocks[b].text) for b in blocks}
+    said_in = max(blocks, key=lambda b: (shares[b], b == block))
+    if said_in != block and shares[said_in] >= PASTED_SHARE / 2:
         return said_in
     asked, following = blocks[block], blocks.get(block + 1)
     if (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
@@ -72,13 +73,13 @@ def topic_starts(blocks: list[Block]) -> list[int]:
     for i in range(1, len(blocks)):
         if at[i] - at[0] < gap or length - (at[i] - at[0]) < gap:
             continue
-        before = _vector(weights[j] for j in range(i) if at[j] >= at[i] - window)
-        after = _vector(weights[j] for j in range(i, len(blocks)) if at[j] < at[i] + window)
+        before = _vector(weights[bisect_left(at, at[i] - window, 0, i) : i])  # positions only grow
+        after = _vector(weights[i : bisect_left(at, at[i] + window, i)])
         score = 1.0 - _cosine(before, after) + (QUESTION_BONUS if _asks(blocks, i) else 0.0)
         scored.append((score, -i, i))
-    chosen = [0]
+    chosen, wanted = [0], topic_count(length)
     for _, _, i in sorted(scored, reverse=True):
-        if len(chosen) >= topic_count(length):
+        if len(chosen) >= wanted:
             break
         if all(abs(at[i] - at[j]) >= gap for j in chosen):
             chosen.append(i)
