@@ -17,9 +17,9 @@ from .output import write_files
 from .pipeline import Pipeline
 from .render import render_set
 from .report import EpisodeRow, ProgressLine, run_report
-from .transcript import Transcript
+from .transcript import STDIN, Transcript
 
-TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json")
+TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json", ".tsv", ".ttml", ".xml", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,11 @@ def transcript_paths(paths: list[Path]) -> list[Path]:
     """Files as given; a folder stands for the transcripts in it (not their .meta.json sidecars)."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path == STDIN:
+            if len(paths) > 1:
+                raise InputError("'-' (standard input) stands for one transcript; give it alone")
+            found.append(path)
+        elif path.is_dir():
             inside = sorted(
                 p
                 for p in path.iterdir()

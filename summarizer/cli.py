@@ -1,4 +1,4 @@
-"""The `summarizer` command: run, batch, render, validate, schema, eval, cache."""
+"""The `summarizer` command: run, batch, render, validate, schema, eval, formats, cache."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .budget import FREE, Limits, Price, load_pricing, price_for
 from .catalogue import Episode, run_episodes, total_plan, transcript_paths
 from .errors import InputError, OutputError, SummarizerError
 from .evaluate import evaluate
+from .formats import FORMATS as TRANSCRIPT_FORMATS
 from .home import summarizer_home
 from .metadata import EpisodeMeta, read_sidecar, sidecar_for
 from .output import episode_dir, write_files
@@ -134,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(handler=cmd_eval)
 
+    listing = commands.add_parser("formats", help="list the transcript formats read, with an example of each")
+    listing.set_defaults(handler=cmd_formats)
+
     cache = commands.add_parser("cache", help="the store of answers already paid for")
     cache.add_argument("action", choices=("stats", "prune"))
     cache.add_argument("--older-than", type=float, default=30.0, metavar="DAYS", help="prune answers older than this")
@@ -165,7 +169,9 @@ def _episodes(args: argparse.Namespace, paths: list[Path], notice) -> tuple[list
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript file, or a folder of them")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="transcript file, a folder of them, or - for standard input"
+    )
     parser.add_argument(
         "-o", "--output", type=Path, default=Path("outputs"), help="folder for episode folders (default: outputs)"
     )
@@ -186,6 +192,15 @@ def _chunk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)"
     )
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    width = max(len(name) for name in TRANSCRIPT_FORMATS)
+    for spec in TRANSCRIPT_FORMATS.values():
+        print(f"{spec.name:<{width}}  {spec.source}")
+        print(f"{'':<{width}}  e.g. {spec.example}")
+    print("\nEach is detected from content; --format NAME forces one.")
+    return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -254,3 +254,42 @@ def test_one_episode_failing_at_the_model_does_not_stop_the_others(tmp_path, cap
     out = capsys.readouterr().out
     assert "1 of 2 ok" in out and "a: chunk 1/" in out
     assert (tmp_path / "out" / "b" / "summary.json").exists() and not (tmp_path / "out" / "a" / "summary.json").exists()
+
+
+def test_run_reads_a_transcript_from_standard_input(tmp_path, server, monkeypatch):
+    vtt = (Path(__file__).parent / "fixtures" / "formats" / "podcast.vtt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": __import__("io").BytesIO(vtt)})())
+    assert _run_cli(server, Path("-"), tmp_path / "out") == 0
+    document = json.loads((tmp_path / "out" / "stdin" / "summary.json").read_text())
+    assert document["episode"]["format"] == "vtt" and document["episode"]["source"] == "<stdin>"
+
+
+def test_bad_standard_input_is_one_line_and_writes_nothing(tmp_path, server, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": __import__("io").BytesIO(b"\x00binary")})())
+    assert _run_cli(server, Path("-"), tmp_path / "out") == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("summarizer: error: <stdin>: ") and "\n" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_timestamped_text_exits_2_naming_a_format_to_try(tmp_path, server, capsys):
+    odd = tmp_path / "odd.txt"
+    odd.write_text("Notes\n(0:00) hello there\n(0:05) and welcome\n(0:09) to the show\nthanks all\n")
+    assert _run_cli(server, odd, tmp_path / "out") == 2
+    err = capsys.readouterr().err.strip()
+    assert "looks like timestamped text" in err and "try --format" in err and "\n" not in err
+    assert server.requests == []
+
+
+def test_formats_lists_every_transcript_format_with_an_example(capsys):
+    from summarizer.formats import FORMATS
+
+    assert main(["formats"]) == 0
+    out = capsys.readouterr().out
+    for name, spec in FORMATS.items():
+        assert f"{name} " in out and spec.example in out
+
+
+def test_python_dash_m_summarizer_is_the_command():
+    done = subprocess.run([sys.executable, "-m", "summarizer", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("summarizer ")

@@ -53,12 +53,12 @@ def test_lines_sharing_a_start_end_at_the_next_later_start():
     assert [(s.start, s.end) for s in t.segments[:2]] == [(10.0, 30.0), (10.0, 30.0)]
 
 
-def test_srt_cues_with_speakers():
+def test_srt_cues_with_speakers_named_at_the_start_of_a_turn():
     t = parse_transcript(SRT)
     assert t.format == "srt"
     assert [(s.start, s.end, s.speaker, s.text) for s in t.segments] == [
         (1.0, 3.5, "Alice", "Hello there."),
-        (4.0, 6.0, None, "How are you?"),
+        (4.0, 6.0, "Alice", "How are you?"),
     ]
 
 
@@ -67,14 +67,14 @@ def test_vtt_voice_tags_notes_and_music_tags():
     assert t.format == "vtt"
     assert [(s.start, s.speaker, s.text) for s in t.segments] == [
         (1.0, "Bob", "Hi, I'm Bob."),
-        (3.5, None, "Let's begin."),
+        (3.5, "Bob", "Let's begin."),
     ]
 
 
 def test_json_segments_plain_list_and_whisper_object():
-    for payload in (SEGMENTS, {"text": "x", "segments": SEGMENTS}):
+    for payload, name in ((SEGMENTS, "json"), ({"text": "x", "segments": SEGMENTS}, "whisper")):
         t = parse_transcript(json.dumps(payload))
-        assert t.format == "json"
+        assert t.format == name
         assert [(s.start, s.end, s.speaker, s.text) for s in t.segments] == [
             (0.0, 2.5, "SPEAKER_00", "First words."),
             (2.5, 5.0, None, "Second words."),
