@@ -7,22 +7,20 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
 from .batch import BatchResults, read_results, request_lines
-from .budget import FREE, Limits, Price, load_pricing, price_for
+from .api import RunConfig, open_store, provider_for, runner
+from .budget import Price
 from .catalogue import Episode, run_episodes, total_plan, transcript_paths
 from .errors import InputError, OutputError, SummarizerError
 from .evaluate import evaluate
 from .formats import FORMATS as TRANSCRIPT_FORMATS
-from .home import summarizer_home
 from .metadata import EpisodeMeta, read_sidecar, sidecar_for
 from .output import episode_dir, write_files
-from .pipeline import Pipeline, Settings
-from .providers import ProviderOptions, make_provider
-from .providers.base import BatchInfo, BatchProvider, Provider
+from .pipeline import Pipeline
+from .providers.base import BatchInfo, BatchProvider
 from .render import FORMATS as RENDER_FORMATS
 from .render import render
 from .report import EpisodeRow, ProgressLine, catalogue_table, figures_table
@@ -229,8 +227,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if any(r.status != "ok" for r in rows) else 0
 
 
-def _provider(args: argparse.Namespace, notice: Callable[[str], None]) -> Provider:
-    options = ProviderOptions(
+def _config(args: argparse.Namespace) -> RunConfig:
+    return RunConfig(
         provider=args.provider,
         model=args.model,
         base_url=args.base_url,
@@ -238,23 +236,20 @@ def _provider(args: argparse.Namespace, notice: Callable[[str], None]) -> Provid
         local_model=args.local_model,
         model_path=args.model_path,
         context_window=args.context_window,
+        chunk_tokens=args.chunk_tokens,
+        concurrency=args.concurrency,
+        requests_per_minute=args.rpm,
+        tokens_per_minute=args.tpm,
+        cache=not args.no_cache,
+        max_tokens=args.max_tokens,
+        max_cost=args.max_cost,
+        pricing=args.pricing,
     )
-    return make_provider(options, notice)
 
 
 def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipeline, Price | None, AnswerStore | None]:
-    provider = _provider(args, progress.notice)
-    price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(args.pricing))
-    limits = Limits(max_tokens=args.max_tokens, max_cost=args.max_cost, price=price)
-    store = None if args.no_cache else _store()
-    settings = Settings(
-        chunk_tokens=args.chunk_tokens,
-        concurrency=args.concurrency,
-        limits=limits,
-        requests_per_minute=args.rpm,
-        tokens_per_minute=args.tpm,
-    )
-    return Pipeline(provider, store, settings, progress), price, store
+    run = runner(_config(args), progress.notice, progress)
+    return run.pipeline, run.price, run.store
 
 
 def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> EpisodeMeta:
@@ -275,7 +270,7 @@ BATCH_NOT_READY = 3
 
 
 def _store() -> AnswerStore:
-    return AnswerStore(summarizer_home() / "answers.sqlite")
+    return open_store(lambda message: print(message, file=sys.stderr))
 
 
 def _replay(argv: list[str], api_key: str | None, *extra: str) -> argparse.Namespace:
@@ -331,7 +326,7 @@ async def _submit(provider: BatchProvider, lines: bytes, metadata: dict[str, str
 
 
 def _batch_provider(job: dict, api_key: str | None) -> BatchProvider:
-    provider = _provider(_replay(job["argv"], api_key), print)
+    provider = provider_for(_config(_replay(job["argv"], api_key)), print)
     assert isinstance(provider, BatchProvider)
     return provider
 

@@ -37,3 +37,9 @@ class ModelFileError(SummarizerError):
 
 class BudgetError(SummarizerError):
     """The run would spend more than the caller allowed."""
+
+
+class StoreError(SummarizerError):
+    """The answer store cannot be opened or read; the message names the file and the fix."""
+
+    exit_code = 2

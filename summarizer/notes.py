@@ -208,9 +208,6 @@ def notes_from_map(
     return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
 
 
-_NO_NAME = frozenset({"", "null", "none", "unknown", "speaker", "the speaker", "host", "guest", "n/a"})
-
-
 def labelled(items: list[dict[str, Any]], starts: list[int], drops: Drops) -> list[dict[str, Any]]:
     """The answer's sections put on the topic starts the model was given: by start block where it
     kept them, the others in order; a start left without a section joins the topic before it."""
@@ -250,14 +247,12 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
 
 def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
     """The transcript's speaker label wins over a name the model gave; when the guests and hosts are
-    known, the model's name must be one of them; placeholders are no name."""
+    known, the model's name must be one of them; otherwise a name only the model gives is dropped."""
     if block.speaker:
         return block.speaker
     if meta.people:
         return meta.known_speaker(named)
-    if named is None or named.strip().lower() in _NO_NAME or len(named.split()) > 4:
-        return None
-    return named.strip()
+    return None
 
 
 def combine(parts: Iterable[Notes]) -> Notes:

@@ -12,10 +12,12 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import StoreError
 from .validation import Answer
 
 _SCHEMA = """
@@ -48,6 +50,14 @@ def answer_key(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class DamagedStore(StoreError):
+    """The file at the store's path is not a readable SQLite database."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"answer store {path} is damaged ({reason}); move it aside or {_FIX}")
+        self.path, self.reason = path, reason
+
+
 @dataclass(frozen=True)
 class StoreStats:
     answers: int
@@ -56,19 +66,51 @@ class StoreStats:
     bytes: int
 
 
+_FIX = "set SUMMARIZER_HOME to a writable folder, or run with --no-cache"
+
+
 class AnswerStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"answer store {path}: cannot create its folder ({exc.strerror}); {_FIX}") from None
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._db.execute("SELECT key FROM answers LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                raise StoreError(f"answer store {path}: cannot be opened ({exc}); {_FIX}") from None
+            raise DamagedStore(path, str(exc)) from None
+
+    @classmethod
+    def open(cls, path: Path, notice: Callable[[str], None]) -> AnswerStore:
+        """The store at `path`; a damaged one is moved aside (kept, never deleted) and a new one begun."""
+        try:
+            return cls(path)
+        except DamagedStore as damaged:
+            kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            for suffix in ("", "-wal", "-shm"):
+                part = path.with_name(path.name + suffix)
+                if part.exists():
+                    part.rename(kept.with_name(kept.name + suffix))
+            notice(
+                f"summarizer: answer store {path} is damaged ({damaged.reason}); moved aside to {kept.name}"
+                " (kept, not deleted) and starting a new one"
+            )
+            return cls(path)
 
     def get(self, key: str) -> Answer | None:
-        row = self._db.execute(
-            "SELECT data, prompt_tokens, completion_tokens FROM answers WHERE key = ?", (key,)
-        ).fetchone()
+        try:
+            row = self._db.execute(
+                "SELECT data, prompt_tokens, completion_tokens FROM answers WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"answer store {self.path}: cannot be read ({exc}); move it aside or {_FIX}") from None
         if row is None:
             return None
         return Answer(data=json.loads(row[0]), prompt_tokens=row[1], completion_tokens=row[2], calls=0)

@@ -75,5 +75,5 @@ def test_unlabelled_transcripts_take_speaker_names_only_from_the_known_people():
     ]
 
 
-def test_without_known_people_a_plausible_model_name_is_kept_and_placeholders_dropped():
-    assert _advice_speakers(EpisodeMeta(), ["Tom", "the speaker", "Guest"]) == ["Tom", None, None]
+def test_without_known_people_any_name_the_model_gives_is_dropped():
+    assert _advice_speakers(EpisodeMeta(), ["Tom", "the speaker", "Guest"]) == [None, None, None]

@@ -323,3 +323,16 @@ def test_advice_that_asks_a_question_is_dropped():
     answer = _answer(advice=[{"block": 3, "speaker": None, "text": text}])
     assert notes_from_map(answer, by_id, (), locator, drops).advice == ()
     assert drops.counts["advice that asks a question"] == 1
+
+
+def test_a_speaker_name_only_the_model_gives_is_dropped():
+    t = parse_transcript("0:00 welcome to the show about compost\n0:30 keep the compost bin small and turn it weekly\n")
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    answer = _answer(
+        advice=[{"block": 1, "speaker": "Dr. Invented", "text": "Keep the compost bin small and turn it weekly"}]
+    )
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), EpisodeMeta())
+    assert [a.speaker for a in notes.advice] == [None]
+    named = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), EpisodeMeta(guests=("Dr. Invented",)))
+    assert [a.speaker for a in named.advice] == ["Dr. Invented"]
