@@ -17,6 +17,7 @@ from .chunking import MAX_STARTS, Block, Chunk, build_blocks, chunk_blocks, tran
 from .document import build_document
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
+from .language import detect_language
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .notes import (
@@ -80,6 +81,17 @@ class RunStats:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """What an episode is before any model call."""
+
+    transcript: Transcript
+    blocks: list[Block]
+    language: str
+    starts: list[int]
+    chunks: list[Chunk]
+
+
+@dataclass(frozen=True)
 class Result:
     document: dict[str, Any]
     stats: RunStats
@@ -117,6 +129,7 @@ class Pipeline:
         self.settings = settings
         self.progress = progress
         self._shared: _Pool | None = None
+        self._prepared: dict[int, Prepared] = {}
 
     def _pool(self) -> _Pool:
         loop = asyncio.get_running_loop()
@@ -151,7 +164,7 @@ class Pipeline:
     def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
         """An upper bound of what a run costs, before any call: the map prompts exactly (answers
         already in the store cost nothing), every answer at its full budget, merges if needed."""
-        chunks = self._chunks(build_blocks(transcript))
+        chunks = self.prepare(transcript).chunks
         pending = self._pending(chunks, meta).values()
         calls = len(pending)
         prompt = sum(count_message_tokens(m) for m in pending)
@@ -173,10 +186,19 @@ class Pipeline:
         self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()
     ) -> dict[str, list[dict[str, str]]]:
         """The map calls a run would make, by answer-store key: those not answered yet."""
-        return self._pending(self._chunks(build_blocks(transcript)), meta)
+        return self._pending(self.prepare(transcript).chunks, meta)
 
-    def _chunks(self, blocks: list[Block]) -> list[Chunk]:
-        return chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap, topic_starts(blocks))
+    def prepare(self, transcript: Transcript) -> Prepared:
+        """Blocks, language, topic starts and chunks of one episode, built once however often the
+        plan, a batch submission and the run ask for them."""
+        known = self._prepared.get(id(transcript))
+        if known is None or known.transcript is not transcript:
+            blocks = build_blocks(transcript)
+            language = detect_language([s.text for s in transcript.segments])
+            starts = topic_starts(blocks, language)
+            chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap, starts)
+            known = self._prepared[id(transcript)] = Prepared(transcript, blocks, language, starts, chunks)
+        return known
 
     def _pending(self, chunks: list[Chunk], meta: EpisodeMeta) -> dict[str, list[dict[str, str]]]:
         keyed = {
@@ -192,8 +214,8 @@ class Pipeline:
         if self.settings.limits.active:
             pool.budget.check_plan(self.plan(transcript, meta))
         episode = meta.slug_for(transcript.source)
-        blocks = build_blocks(transcript)
-        chunks = self._chunks(blocks)
+        prepared = self.prepare(transcript)
+        blocks, chunks = prepared.blocks, prepared.chunks
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)

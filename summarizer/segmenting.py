@@ -3,8 +3,10 @@
 Lexical cohesion (TextTiling, Hearst 1997): at each block, compare the words of the four minutes
 before with the four minutes after (tf-idf over the episode's blocks); the less they share, the
 likelier a new topic starts there. A question answered by another speaker earns a bonus, because
-interviews change topic with a question. The episode gets about one topic every four minutes, the
-strongest turns first, never two within a minute and a half.
+interviews change topic with a question; captions carry no speakers or question marks, so there a
+block opening with a question phrase of the episode's language earns a smaller one. The episode gets
+about one topic every three and a half minutes, the strongest turns first, never two within a minute
+and a half; a chapter still longer than eight minutes is split at its strongest turn.
 
 Why not the model: asked where topics start, the 1.5B embedded model puts every start in the first
 few blocks of its part; told where they start, it titles and summarises them well (bench/QUALITY.md,
@@ -22,11 +24,32 @@ from collections.abc import Iterable
 
 from .chunking import Block
 
-SECONDS_PER_TOPIC = 240.0
+SECONDS_PER_TOPIC = 210.0
 WINDOW_SECONDS = 240.0
 MIN_GAP_SECONDS = 90.0
+LONGEST_SECONDS = 480.0
 QUESTION_BONUS = 0.3
-TOKENS_PER_SECOND = 800 / 240  # untimed transcripts: a topic of ~800 tokens, like four minutes of talk
+CUE_BONUS = 0.1
+CUE_WORDS = 20
+TOKENS_PER_SECOND = 800 / 240  # untimed transcripts: about 800 tokens in four minutes of talk
+"""Every parameter above was chosen on half of ../shared/eval/dtc and checked on the other half
+(bench/chapters.py, bench/QUALITY.md round I)."""
+
+QUESTION_OPENINGS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "so what", "what is", "what are", "what was", "what were", "what do you", "what does", "what about",
+        "how do you", "how did you", "how does", "how would you", "why did", "why do", "do you think",
+        "can you tell", "could you tell", "can you talk", "could you talk", "tell us", "tell me",
+        "let's talk", "let us talk", "let's move", "next question", "the question", "another question",
+        "i wanted to ask", "i want to ask", "question from", "have you", "did you", "are you", "is it",
+        "can you", "could you", "would you",
+    ),
+}  # fmt: skip
+"""Phrases that open a host's question, by language: only a language listed here gets the cue."""
+_OPENING = {
+    language: re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    for language, phrases in QUESTION_OPENINGS.items()
+}
 
 STOPWORDS = frozenset(
     "about above after again also always because been before being between both could does doing down during "
@@ -60,7 +83,7 @@ def topic_count(length: float) -> int:
     return max(1, round(length / SECONDS_PER_TOPIC), min(3, math.ceil(minutes / 1.5)))
 
 
-def topic_starts(blocks: list[Block]) -> list[int]:
+def topic_starts(blocks: list[Block], language: str = "en") -> list[int]:
     """Block ids where topics start, in order, always beginning with the first block."""
     if not blocks:
         return []
@@ -68,22 +91,53 @@ def topic_starts(blocks: list[Block]) -> list[int]:
     last = blocks[-1]
     length = (last.end if last.end is not None else at[-1] + last.tokens / TOKENS_PER_SECOND) - at[0]
     gap, window = min(MIN_GAP_SECONDS, length / 8), min(WINDOW_SECONDS, length / 6)
-    weights = _weights(blocks)
-    scored = []
-    for i in range(1, len(blocks)):
-        if at[i] - at[0] < gap or length - (at[i] - at[0]) < gap:
-            continue
-        before = _vector(weights[bisect_left(at, at[i] - window, 0, i) : i])  # positions only grow
-        after = _vector(weights[i : bisect_left(at, at[i] + window, i)])
-        score = 1.0 - _cosine(before, after) + (QUESTION_BONUS if _asks(blocks, i) else 0.0)
-        scored.append((score, -i, i))
+    score = turn_scores(blocks, language, window)
+    candidates = [i for i in range(1, len(blocks)) if at[i] - at[0] >= gap and length - (at[i] - at[0]) >= gap]
     chosen, wanted = [0], topic_count(length)
-    for _, _, i in sorted(scored, reverse=True):
+    for i in sorted(candidates, key=lambda i: (-score[i], i)):
         if len(chosen) >= wanted:
             break
         if all(abs(at[i] - at[j]) >= gap for j in chosen):
             chosen.append(i)
-    return [blocks[i].id for i in sorted(chosen)]
+    chosen = _split_long(sorted(chosen), candidates, score, at, at[0] + length, gap)
+    return [blocks[i].id for i in chosen]
+
+
+def turn_scores(blocks: list[Block], language: str = "en", window: float = WINDOW_SECONDS) -> list[float]:
+    """How sharply the words turn at each block, plus the bonus its cue earns: the evidence every
+    topic start is chosen on."""
+    at = positions(blocks)
+    weights = _weights(blocks)
+    labelled = any(b.speaker for b in blocks)
+    opening = None if labelled else _OPENING.get(language)
+    scores = [0.0]
+    for i in range(1, len(blocks)):
+        before = _vector(weights[bisect_left(at, at[i] - window, 0, i) : i])  # positions only grow
+        after = _vector(weights[i : bisect_left(at, at[i] + window, i)])
+        score = 1.0 - _cosine(before, after)
+        if labelled and _asks(blocks, i):
+            score += QUESTION_BONUS
+        elif opening is not None and opening.search(" ".join(blocks[i].text.lower().split()[:CUE_WORDS])):
+            score += CUE_BONUS
+        scores.append(score)
+    return scores
+
+
+def _split_long(
+    chosen: list[int], candidates: list[int], score: list[float], at: list[float], end: float, gap: float
+) -> list[int]:
+    """No chapter runs past `LONGEST_SECONDS` while a turn inside it leaves `gap` on both sides."""
+    queue = list(zip(chosen, [at[j] for j in chosen[1:]] + [end]))
+    kept: list[int] = []
+    while queue:
+        first, stop = queue.pop(0)
+        inside = [i for i in candidates if at[i] - at[first] >= gap and stop - at[i] >= gap]
+        if stop - at[first] > LONGEST_SECONDS and inside:
+            best = max(inside, key=lambda i: (score[i], -i))
+            queue[:0] = [(first, at[best]), (best, stop)]
+        else:
+            kept.append(first)
+    return kept
 
 
 def _asks(blocks: list[Block], i: int) -> bool:

@@ -1,7 +1,9 @@
 """Topic starts found from the words: lexical turns, questions, spacing and count."""
 
 from summarizer.chunking import build_blocks
-from summarizer.segmenting import positions, topic_count, topic_starts
+import pytest
+
+from summarizer.segmenting import CUE_BONUS, positions, topic_count, topic_starts, turn_scores
 from summarizer.transcript import parse_transcript
 
 SUBJECTS = [
@@ -43,8 +45,8 @@ def test_the_first_topic_starts_at_the_first_block():
     assert _start_times(_episode(SUBJECTS))[0] == 0.0
 
 
-def test_about_one_topic_every_four_minutes_and_three_for_a_short_episode():
-    assert [topic_count(minutes * 60) for minutes in (3, 4, 20, 32, 60)] == [2, 3, 5, 8, 15]
+def test_about_one_topic_every_three_and_a_half_minutes_and_three_for_a_short_episode():
+    assert [topic_count(minutes * 60) for minutes in (3, 4, 21, 35, 70)] == [2, 3, 6, 10, 20]
     assert 4 <= len(_start_times(_episode(SUBJECTS))) <= topic_count(32 * 60)
 
 
@@ -66,3 +68,32 @@ def test_an_untimed_transcript_is_placed_by_tokens_read():
     at = positions(blocks)
     assert at[0] == 0.0 and all(b > a for a, b in zip(at, at[1:]))
     assert len(topic_starts(blocks)) >= 3
+
+
+def test_a_chapter_longer_than_eight_minutes_is_split_at_its_strongest_turn():
+    one_topic = " ".join(["we talk about compost heaps and garden soil in general"] * 3)
+    lines = [f"{t // 60}:{t % 60:02d} Guest: {one_topic} part {t // 300}" for t in range(0, 1500, 30)]
+    starts = _start_times("\n".join(lines))
+    ends = starts[1:] + [1500.0]
+    assert all(end - start <= 480 for start, end in zip(starts, ends)), starts
+
+
+def _captions(opening: str) -> str:
+    flat = " ".join(["we talk about many things in rather general terms here"] * 6)  # a block a line
+    lines = [f"{m}:{s:02d} {flat} and more" for m in range(16) for s in (0, 30)]
+    lines[15] = f"7:30 {opening} the plan you mentioned earlier {flat}"
+    return "\n".join(lines)
+
+
+def test_in_captions_a_question_opening_of_the_episodes_language_adds_to_the_turn_score():
+    blocks = build_blocks(parse_transcript(_captions("so what about")))
+    english, unknown = turn_scores(blocks, "en"), turn_scores(blocks, "xx")
+    cue = next(i for i, b in enumerate(blocks) if b.text.startswith("so what about"))
+    assert english[cue] == pytest.approx(unknown[cue] + CUE_BONUS)
+    assert [e for i, e in enumerate(english) if i != cue] == [u for i, u in enumerate(unknown) if i != cue]
+
+
+def test_labelled_transcripts_get_the_question_bonus_not_the_phrase_cue():
+    text = _captions("so what about").replace(" we talk", " Guest: we talk").replace("7:30 so", "7:30 Host: so")
+    blocks = build_blocks(parse_transcript(text))
+    assert turn_scores(blocks, "en") == turn_scores(blocks, "xx")
