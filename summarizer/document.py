@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 from . import __version__
 from .chunking import Block
 from .metadata import EpisodeMeta
-from .notes import Drops, Notes, Section, dedupe, first_sentences, pick, shortest_section
+from .chapters import chapters
+from .notes import Drops, Notes, dedupe, pick
 from .transcript import Transcript
 
 T = TypeVar("T")
@@ -21,7 +22,6 @@ SCHEMA_VERSION = "1.0"
 MIN_ADVICE = 4
 MIN_QUOTES = 3
 MAX_QUOTES = 6
-CHAPTER_SUMMARY_WORDS = 30
 
 
 def build_document(
@@ -138,48 +138,3 @@ def balance_thirds(
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(position(c) - middle))
     return result
-
-
-def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: Drops) -> list[dict[str, Any]]:
-    """One chapter per section, covering block 1 to the last block in order, each ending where the
-    next starts: sections are where the map saw the conversation turn, with the title and summary
-    written together, so a chapter's summary always describes the stretch its title names."""
-    ordered = [(s.start_block, s) for s in notes.sections] or [
-        (blocks[0].id, Section(blocks[0].id, blocks[-1].id, "Full episode", ""))
-    ]
-    ordered[0] = (blocks[0].id, ordered[0][1])
-    by_id = {b.id: b for b in blocks}
-    ordered = drop_slivers(ordered, by_id, transcript, drops)
-    result = []
-    for i, (first, section) in enumerate(ordered):
-        last = ordered[i + 1][0] - 1 if i + 1 < len(ordered) else blocks[-1].id
-        result.append(
-            {
-                "start": 0.0 if i == 0 and transcript.timed else by_id[first].start,
-                "end": by_id[last + 1].start if last + 1 in by_id else transcript.duration,
-                "first_block": first,
-                "last_block": last,
-                "title": section.title,
-                "summary": first_sentences(section.summary, CHAPTER_SUMMARY_WORDS),
-            }
-        )
-    return result
-
-
-def drop_slivers(
-    ordered: list[tuple[int, Section]], by_id: dict[int, Block], transcript: Transcript, drops: Drops
-) -> list[tuple[int, Section]]:
-    """Remove chapters shorter than a minute (an eighth of a short episode): no listener skips to them."""
-    if not transcript.timed:
-        return ordered
-    shortest = shortest_section(transcript.duration)
-    kept = [ordered[0]]
-    for block_id, section in ordered[1:]:
-        if by_id[block_id].start - by_id[kept[-1][0]].start < shortest:
-            drops.add("chapter shorter than a minute")
-            continue
-        kept.append((block_id, section))
-    if len(kept) > 1 and transcript.duration - by_id[kept[-1][0]].start < shortest:
-        drops.add("chapter shorter than a minute")
-        kept.pop()
-    return kept

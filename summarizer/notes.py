@@ -1,8 +1,5 @@
-"""Notes: what map and merge answers hold once checked against the transcript.
-
-Pure logic. Model answers cite blocks by id; an id that does not exist in the chunk, a quote that is
-not in the transcript, or advice with nothing in common with the block it cites is dropped here and
-counted, so nothing invented reaches the document.
+"""Notes: what map and merge answers hold once checked (`answers`), and the pure helpers the
+checks, the collapse and the document share: grounding tests, dedupe, trimming, rendering for prompts.
 """
 
 from __future__ import annotations
@@ -11,15 +8,13 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from .chunking import Block
-from .grounding import Located, QuoteLocator
-from .metadata import EpisodeMeta
+from .grounding import Located
 from .segmenting import terms
 from .timefmt import format_clock
 from .tokens import count_tokens
@@ -27,7 +22,6 @@ from .tokens import count_tokens
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
 QUOTE_WORDS = 40
-MIN_SECTION_SECONDS = 60.0
 PASTED_SHARE = 0.5
 PASTED_WORDS = 20
 _NAME_FILLER = frozenset(
@@ -70,10 +64,14 @@ class Drops:
     """What was thrown away and why; reported after every run."""
 
     counts: Counter = field(default_factory=Counter)
+    details: list[str] = field(default_factory=list)
 
-    def add(self, reason: str, n: int = 1) -> None:
+    def add(self, reason: str, n: int = 1, detail: str | None = None) -> None:
+        """Count `n` items thrown away for `reason`; `detail` says which, for the `-v` log."""
         if n:
             self.counts[reason] += n
+            if detail:
+                self.details.append(f"{reason}: {detail}")
 
 
 def first_sentences(text: str, words: int) -> str:
@@ -144,117 +142,6 @@ def named_in(name: str, text: str) -> bool:
     return bool(words) and len(words & present) * 2 >= len(words) + 1
 
 
-def notes_from_map(
-    answer: dict[str, Any],
-    blocks: dict[int, Block],
-    starts: Collection[int],
-    locator: QuoteLocator,
-    drops: Drops,
-    meta: EpisodeMeta = EpisodeMeta(),
-) -> Notes:
-    """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
-    sections are the chunk's topic `starts`, titled and summarised by the answer."""
-    items = labelled(answer["sections"], sorted(starts), drops)
-    sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
-
-    advice = []
-    candidates = list(answer["quotes"])
-    for item in answer["advice"]:
-        block = item["block"]
-        if block not in blocks:
-            drops.add("advice citing a block outside its chunk")
-            continue
-        if not shares_content(item["text"], blocks, block):
-            drops.add("advice with nothing in common with its block")
-            continue
-        if "?" in item["text"]:
-            drops.add("advice that asks a question")
-            continue
-        block = answering_block(item["text"], blocks, block)
-        if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
-            drops.add("advice pasted from the transcript (offered as a quote)")
-            candidates.append({"block": block, "text": item["text"]})
-            continue
-        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
-
-    quotes = []
-    for item in candidates:
-        text = item["text"]
-        if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences,
-            text = first_sentences(text, QUOTE_WORDS)  # or words where captions have no sentence ends
-            if len(text.split()) > MAX_QUOTE_WORDS:
-                text = " ".join(text.split()[:QUOTE_WORDS])
-        located = locator.locate(text, item["block"] if item["block"] in blocks else None)
-        if located is None:
-            drops.add("quote not found in the transcript")
-            continue
-        if located.block not in blocks:  # the words are trusted, not the block id, but only as read
-            drops.add("quote found outside its chunk")
-            continue
-        if located.text.rstrip().endswith("?"):
-            drops.add("quote that is a question")
-            continue
-        quotes.append(located)
-
-    resources = []
-    for item in answer["resources"]:
-        if item["block"] not in blocks or not item["name"].strip():
-            drops.add("resource citing a block outside its chunk")
-            continue
-        if not named_in(item["name"], nearby_text(blocks, item["block"])):
-            drops.add("resource not named in its block")
-            continue
-        resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
-    return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
-
-
-def labelled(items: list[dict[str, Any]], starts: list[int], drops: Drops) -> list[dict[str, Any]]:
-    """The answer's sections put on the topic starts the model was given: by start block where it
-    kept them, the others in order; a start left without a section joins the topic before it."""
-    titled = [item for item in items if item["title"].strip()]
-    by_start = {item["start_block"]: item for item in titled if item["start_block"] in starts}
-    others = iter(item for item in titled if item["start_block"] not in by_start)
-    result = []
-    for start in starts:
-        item = by_start.get(start) or next(others, None)
-        if item is None:
-            drops.add("topic start the answer gave no section")
-            continue
-        result.append({**item, "start_block": start})
-    drops.add("section beyond the topic starts", sum(1 for _ in others))
-    return result
-
-
-def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops, reason: str) -> list[Section]:
-    """Sections from their start blocks: each runs to the block before the next one starts."""
-    starts: dict[int, dict[str, Any]] = {}
-    for item in items:
-        if item["start_block"] not in valid or item["start_block"] > last or not item["title"].strip():
-            drops.add(reason)
-        else:
-            starts.setdefault(item["start_block"], item)
-    ordered = sorted(starts.items())
-    return [
-        Section(
-            first,
-            ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last,
-            item["title"].strip(),
-            item["summary"].strip(),
-        )
-        for i, (first, item) in enumerate(ordered)
-    ]
-
-
-def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
-    """The transcript's speaker label wins over a name the model gave; when the guests and hosts are
-    known, the model's name must be one of them; otherwise a name only the model gives is dropped."""
-    if block.speaker:
-        return block.speaker
-    if meta.people:
-        return meta.known_speaker(named)
-    return None
-
-
 def combine(parts: Iterable[Notes]) -> Notes:
     """Notes of consecutive parts as one, in order, without duplicates from overlapping chunks; a
     section runs until the next one starts, whichever part that is in."""
@@ -287,33 +174,6 @@ def dedupe(items: list, key, fuzzy: bool = True) -> list:
     return kept
 
 
-def shortest_section(duration: float | None) -> float:
-    """Seconds under which a section (or chapter) is a sliver no listener skips to: a minute, or an
-    eighth of a short episode; 0 for untimed transcripts."""
-    return min(MIN_SECTION_SECONDS, duration / 8) if duration else 0.0
-
-
-def consolidate(notes: Notes, blocks: dict[int, Block], min_seconds: float = MIN_SECTION_SECONDS) -> Notes:
-    """Fold into its predecessor each section that is shorter than `min_seconds` or says nearly
-    what the previous one said: small models split one topic into several near-copies. The last
-    section runs to the last block: parts after its start may have had no topic of their own."""
-    sections = list(notes.sections)
-    if sections:
-        sections[-1] = dataclasses.replace(sections[-1], end_block=max(blocks))
-    kept: list[Section] = []
-    for section in sections:
-        if kept:
-            previous = kept[-1]
-            start, end = blocks[section.start_block].start, blocks[section.end_block].end
-            short = start is not None and end is not None and end - start < min_seconds
-            repeated = fuzz.token_sort_ratio(section.summary, previous.summary) >= DUPLICATE_SIMILARITY
-            if short or repeated:
-                kept[-1] = Section(previous.start_block, section.end_block, previous.title, previous.summary)
-                continue
-        kept.append(section)
-    return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
-
-
 def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:
     """Notes as compact numbered lines for a merge or reduce prompt (never the transcript itself)."""
     lines = ["Sections:"]
@@ -337,20 +197,6 @@ def pick(items: tuple, numbers: list[int], drops: Drops, what: str) -> list:
         else:
             drops.add(f"{what} chosen by an unknown number")
     return chosen
-
-
-def notes_from_merge(answer: dict[str, Any], notes: Notes, blocks: dict[int, Block], drops: Drops) -> Notes:
-    """A merge answer applied to the notes it was given: sections rewritten, the rest chosen."""
-    low = min((s.start_block for s in notes.sections), default=0)
-    high = max((s.end_block for s in notes.sections), default=-1)
-    valid = {b for b in blocks if low <= b <= high}
-    sections = spans(answer["sections"], valid, high, drops, "merged section citing a block outside its notes")
-    return Notes(
-        sections=tuple(sections or notes.sections),
-        advice=tuple(pick(notes.advice, answer["advice"], drops, "advice")),
-        quotes=tuple(pick(notes.quotes, answer["quotes"], drops, "quote")),
-        resources=notes.resources,
-    )
 
 
 def group_parts(parts: list[Notes], by_id: dict[int, Block], room: int) -> list[list[Notes]]:

@@ -7,6 +7,7 @@ everything else is delegated to the pure modules (chunking, notes, grounding, do
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,26 +21,19 @@ from .grounding import QuoteLocator
 from .language import detect_language
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
-from .notes import (
-    Drops,
-    Notes,
-    combine,
-    consolidate,
-    group_parts,
-    notes_from_map,
-    notes_from_merge,
-    render_notes,
-    shortest_section,
-    trim,
-)
+from .answers import notes_from_map, notes_from_merge
+from .chapters import consolidate, shortest_section
+from .notes import Drops, Notes, combine, group_parts, render_notes, trim
 from .prompts import fence, load_prompt
-from .segmenting import topic_starts
+from .segmenting import keyword_titles, topic_starts
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
 from .timefmt import format_clock
 from .tokens import count_message_tokens, count_tokens
 from .transcript import Transcript
 from .validation import Answer, Reply, ask_valid, model_schema, validation_errors
+
+log = logging.getLogger("summarizer")
 
 SAFETY_MARGIN = 256
 WIDEST_TOPICS = ", ".join(["00000 (0:00:00)"] * MAX_STARTS)
@@ -88,6 +82,7 @@ class Prepared:
     blocks: list[Block]
     language: str
     starts: list[int]
+    keywords: dict[int, str]
     chunks: list[Chunk]
 
 
@@ -196,8 +191,10 @@ class Pipeline:
             blocks = build_blocks(transcript)
             language = detect_language([s.text for s in transcript.segments])
             starts = topic_starts(blocks, language)
+            keywords = keyword_titles(blocks, starts, language)
             chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap, starts)
-            known = self._prepared[id(transcript)] = Prepared(transcript, blocks, language, starts, chunks)
+            known = Prepared(transcript, blocks, language, starts, keywords, chunks)
+            self._prepared[id(transcript)] = known
         return known
 
     def _pending(self, chunks: list[Chunk], meta: EpisodeMeta) -> dict[str, list[dict[str, str]]]:
@@ -220,9 +217,10 @@ class Pipeline:
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
 
-        mapped = await self._map(episode, chunks, by_id, locator, meta, stats)
+        mapped = await self._map(episode, chunks, by_id, locator, meta, prepared.keywords, stats)
         self.progress(episode, "reduce", 0, 1)
-        notes = consolidate(await self._collapse(mapped, by_id, stats), by_id, shortest_section(transcript.duration))
+        collapsed = await self._collapse(mapped, by_id, stats)
+        notes = consolidate(collapsed, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(
@@ -238,6 +236,8 @@ class Pipeline:
         if errors:
             raise SummarizerError(f"internal error: the document does not fit its schema: {errors[0]}")
         stats.quotes_kept = len(document["quotes"])
+        for detail in stats.drops.details:
+            log.info("%s: %s", episode, detail)
         stats.seconds = time.monotonic() - started
         return Result(document, stats)
 
@@ -248,6 +248,7 @@ class Pipeline:
         by_id: dict[int, Block],
         locator: QuoteLocator,
         meta: EpisodeMeta,
+        keywords: dict[int, str],
         stats: RunStats,
     ) -> list[Notes]:
         done = 0
@@ -259,7 +260,7 @@ class Pipeline:
             done += 1
             self.progress(episode, "map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
-            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, meta)
+            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, meta, keywords)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
         if self._pool().refused is not None:

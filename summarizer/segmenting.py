@@ -163,3 +163,72 @@ def _vector(parts: Iterable[Counter]) -> Counter:
 def _cosine(a: Counter, b: Counter) -> float:
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
     return sum(v * b[t] for t, v in a.items()) / norm if norm else 0.0
+
+
+KEYWORDS = 3
+TITLE_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "able across actually after again against almost already although always another anyone anything "
+        "anyway around asked asking away back became become becomes before began behind being believe best "
+        "better between bit came can't cannot case certain come comes coming could couldn't course definitely "
+        "didn't different doesn't doing done don't during each either else enough especially even ever every "
+        "everyone everything example exactly feel felt find first found give given gives giving goes going "
+        "gone good got great guess happen happened hard have haven't hear heard help here high huge idea "
+        "important instead isn't it's just keep kind know known last later least less let's like likely "
+        "little long look looking looks lot lots made maybe mean means mentioned might mind minute minutes "
+        "more most much need needs never next nice none nothing obviously often okay once only other others "
+        "otherwise pretty probably problem put quite rather real really right said same saying says second "
+        "seen sense should show side since small someone something sometimes somewhere sort sounds start "
+        "started still stuff sure take taking talk talked talking tell thank thanks that's there's they're "
+        "thing things think thinking though thought three time times today together told took true trying "
+        "turn two understand until usually various very want wanted wants wasn't way ways we're well went "
+        "what's whatever whether while whole why without won't wonder work works world would wouldn't yeah "
+        "year years yes yet you're you've blah hello everyone welcome were gave takes helps knows basically "
+        "absolutely today's head tried used uses using makes making getting gets person people point".split()
+    ),
+}
+"""Words too common in talk to name a topic, by language; other languages keep only longer words."""
+
+
+def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en") -> dict[int, str]:
+    """A title for each topic's stretch from its most distinctive words (tf-idf against the whole
+    episode, said in at least two of its blocks), as said: `Compost, soil, tomatoes`. Keywords,
+    not prose, and never invented."""
+    stop = TITLE_STOPWORDS.get(language)
+    index = {b.id: i for i, b in enumerate(blocks)}
+    weights = _weights(blocks)
+    said: dict[str, Counter] = {}
+    for block in blocks:
+        for word in block.text.split():
+            bare = re.sub(r"[^\w'’-]", "", word).strip("'’-")
+            stem = _title_stem(bare, stop)
+            if stem:
+                said.setdefault(stem, Counter())[bare] += 1
+    titles = {}
+    bounds = [index[s] for s in starts if s in index] + [len(blocks)]
+    for first, stop_at in zip(bounds, bounds[1:]):
+        spread = Counter(t for part in weights[first:stop_at] for t in part)
+        stretch = _vector(weights[first:stop_at])
+        ranked = sorted(
+            (t for t in stretch if spread[t] >= min(2, stop_at - first) and t in said),
+            key=lambda t: (-stretch[t], t),
+        )
+        words = [_as_said(said[t]) for t in ranked[:KEYWORDS]]
+        title = ", ".join(words) or "Conversation"
+        titles[blocks[first].id] = title[:1].upper() + title[1:]
+    return titles
+
+
+def _title_stem(word: str, stop: frozenset[str] | None) -> str | None:
+    """The term `terms` gives a word, if the word may name a topic."""
+    lower = word.lower().replace("’", "'")
+    if not word or lower.isdigit() or (stop is not None and lower in stop) or (stop is None and len(word) < 5):
+        return None
+    found = terms(lower.removesuffix("s"))
+    return found[0] if found else None
+
+
+def _as_said(forms: Counter) -> str:
+    """The form a term was said in most often, lower case unless it is always capitalised (a name)."""
+    word, _ = max(forms.items(), key=lambda kv: (kv[1], kv[0]))
+    return word if all(f[:1].isupper() for f in forms) else word.lower()

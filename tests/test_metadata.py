@@ -8,7 +8,8 @@ from summarizer.chunking import build_blocks
 from summarizer.errors import InputError
 from summarizer.grounding import QuoteLocator
 from summarizer.metadata import EpisodeMeta, read_sidecar, sidecar_for
-from summarizer.notes import Drops, notes_from_map
+from summarizer.answers import notes_from_map
+from summarizer.notes import Drops
 from summarizer.transcript import parse_transcript
 
 UNLABELLED = "\n".join(

@@ -1,8 +1,10 @@
 from summarizer.chunking import build_blocks
-from summarizer.document import build_document, chapters
+from summarizer.answers import notes_from_map
+from summarizer.chapters import chapters, consolidate
+from summarizer.document import build_document
 from summarizer.metadata import EpisodeMeta
 from summarizer.grounding import QuoteLocator
-from summarizer.notes import Advice, Drops, Notes, Section, combine, consolidate, notes_from_map
+from summarizer.notes import Advice, Drops, Notes, Section, combine
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
 
@@ -178,9 +180,11 @@ def test_sections_go_on_the_topic_starts_given_even_when_the_answer_moves_them()
     moved = [
         {"start_block": block, "title": title, "summary": title} for block, title in ((1, "Herbs"), (2, "Watering"))
     ]
-    notes = notes_from_map(_answer(sections=moved), by_id, (1, 3, 5), locator, drops)
-    assert [(s.start_block, s.title) for s in notes.sections] == [(1, "Herbs"), (3, "Watering")]
-    assert drops.counts["topic start the answer gave no section"] == 1
+    keywords = {1: "Herbs, windowsill", 3: "Watering, tomatoes", 5: "Compost, bins"}
+    notes = notes_from_map(_answer(sections=moved), by_id, (1, 3, 5), locator, drops, keywords=keywords)
+    assert [(s.start_block, s.title) for s in notes.sections] == [(1, "Herbs"), (3, "Watering"), (5, "Compost, bins")]
+    assert drops.counts["topic start the answer gave no section (titled from its words)"] == 1
+    assert drops.counts["section moved back onto its topic start"] == 1
 
 
 def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
@@ -205,29 +209,39 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
     assert drops.counts["advice chosen by an unknown number"] == 1
 
 
-def test_consolidate_folds_short_and_repeated_sections_into_the_previous_one():
+def test_a_section_repeating_the_one_before_keeps_its_start_and_loses_its_copy():
     t, blocks, by_id, _ = _setup()
     notes = Notes(
         sections=(
             Section(1, 2, "Herbs", "Start with herbs on a windowsill."),
             Section(3, 3, "Water", "Water deeply twice a week."),
             Section(4, 5, "Water again", "Water deeply twice a week!"),
-            Section(6, 6, "Compost", "Keep the compost bin small."),
+            Section(6, 6, "Water", "Water deeply twice a week."),
         )
     )
-    kept = consolidate(notes, by_id, min_seconds=0)
-    assert [(s.title, s.start_block, s.end_block) for s in kept.sections] == [
-        ("Herbs", 1, 2),
-        ("Water", 3, 5),
-        ("Compost", 6, 6),
+    drops = Drops()
+    kept = consolidate(notes, by_id, drops, {6: "Compost, bins"}, min_seconds=0)
+    assert [(s.title, s.summary, s.start_block, s.end_block) for s in kept.sections] == [
+        ("Herbs", "Start with herbs on a windowsill.", 1, 2),
+        ("Water", "Water deeply twice a week.", 3, 3),
+        ("Water again", "", 4, 5),
+        ("Compost, bins", "", 6, 6),
     ]
+    assert drops.counts["section repeating the one before (start kept, its copy dropped)"] == 2
+
+
+def test_only_a_sliver_folds_into_the_section_before_and_it_is_counted():
+    t, blocks, by_id, _ = _setup()
     short = Notes(
         sections=(Section(1, 2, "Herbs", "Herbs."), Section(3, 3, "Water", "Water."), Section(4, 6, "Rest", "Rest."))
     )
-    assert [(s.start_block, s.end_block) for s in consolidate(short, by_id, min_seconds=45).sections] == [
+    drops = Drops()
+    assert [(s.start_block, s.end_block) for s in consolidate(short, by_id, drops, min_seconds=45).sections] == [
         (1, 3),
         (4, 6),
     ]
+    assert drops.counts["topic start folded into the one before: a sliver"] == 1
+    assert drops.details == ["topic start folded into the one before: a sliver: block 3 (1:00) lasts 30 s"]
 
 
 def test_resources_must_be_named_in_their_block():
@@ -336,3 +350,23 @@ def test_a_speaker_name_only_the_model_gives_is_dropped():
     assert [a.speaker for a in notes.advice] == [None]
     named = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), EpisodeMeta(guests=("Dr. Invented",)))
     assert [a.speaker for a in named.advice] == ["Dr. Invented"]
+
+
+def test_a_merge_retitles_sections_but_never_moves_or_drops_their_starts():
+    from summarizer.answers import notes_from_merge
+
+    t, blocks, by_id, _ = _setup()
+    notes = Notes(sections=(Section(1, 2, "Herbs", "h."), Section(3, 4, "Water", "w."), Section(5, 6, "Compost", "c.")))
+    answer = {
+        "sections": [{"start_block": 2, "title": "Herbs on sills", "summary": "Sills."}],
+        "advice": [],
+        "quotes": [],
+    }
+    drops = Drops()
+    merged = notes_from_merge(answer, notes, by_id, drops)
+    assert [(s.start_block, s.end_block, s.title) for s in merged.sections] == [
+        (1, 2, "Herbs on sills"),
+        (3, 4, "Water"),
+        (5, 6, "Compost"),
+    ]
+    assert drops.counts["section the merge left out (kept as it was)"] == 2

@@ -160,3 +160,10 @@ def test_changing_only_the_reduce_prompt_reruns_only_the_reduce(server, tmp_path
     finally:
         prompts.load_prompt.cache_clear()
     assert server.steps()[before:] == ["reduce"] and result.stats.calls == 1
+
+
+def test_every_topic_start_becomes_a_chapter(server):
+    pipeline = Pipeline(scripted_provider(server), None, Settings(chunk_tokens=400))
+    result = asyncio.run(pipeline.run(TRANSCRIPT))
+    starts = pipeline.prepare(TRANSCRIPT).starts
+    assert [c["first_block"] for c in result.document["chapters"]] == starts

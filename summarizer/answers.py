@@ -1,0 +1,117 @@
+"""Map and merge answers checked against the transcript and turned into notes.
+
+Pure logic. Model answers cite blocks by id; an id that does not exist in the chunk, a quote that is
+not in the transcript, or advice with nothing in common with the block it cites is dropped here and
+counted, so nothing invented reaches the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from .chapters import labelled, merged_sections, spans
+from .chunking import Block
+from .grounding import QuoteLocator
+from .metadata import EpisodeMeta
+from .notes import (
+    MAX_QUOTE_WORDS,
+    QUOTE_WORDS,
+    Advice,
+    Drops,
+    Notes,
+    Resource,
+    answering_block,
+    first_sentences,
+    named_in,
+    nearby_text,
+    pasted,
+    pick,
+    shares_content,
+)
+
+
+def notes_from_map(
+    answer: dict[str, Any],
+    blocks: dict[int, Block],
+    starts: Collection[int],
+    locator: QuoteLocator,
+    drops: Drops,
+    meta: EpisodeMeta = EpisodeMeta(),
+    keywords: Mapping[int, str] | None = None,
+) -> Notes:
+    """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
+    sections are the chunk's topic `starts`, titled and summarised by the answer (a start it skips
+    is titled with its `keywords`)."""
+    items = labelled(answer["sections"], sorted(starts), keywords or {}, drops)
+    sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
+
+    advice = []
+    candidates = list(answer["quotes"])
+    for item in answer["advice"]:
+        block = item["block"]
+        if block not in blocks:
+            drops.add("advice citing a block outside its chunk")
+            continue
+        if not shares_content(item["text"], blocks, block):
+            drops.add("advice with nothing in common with its block")
+            continue
+        if "?" in item["text"]:
+            drops.add("advice that asks a question")
+            continue
+        block = answering_block(item["text"], blocks, block)
+        if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
+            drops.add("advice pasted from the transcript (offered as a quote)")
+            candidates.append({"block": block, "text": item["text"]})
+            continue
+        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
+
+    quotes = []
+    for item in candidates:
+        text = item["text"]
+        if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences,
+            text = first_sentences(text, QUOTE_WORDS)  # or words where captions have no sentence ends
+            if len(text.split()) > MAX_QUOTE_WORDS:
+                text = " ".join(text.split()[:QUOTE_WORDS])
+        located = locator.locate(text, item["block"] if item["block"] in blocks else None)
+        if located is None:
+            drops.add("quote not found in the transcript")
+            continue
+        if located.block not in blocks:  # the words are trusted, not the block id, but only as read
+            drops.add("quote found outside its chunk")
+            continue
+        if located.text.rstrip().endswith("?"):
+            drops.add("quote that is a question")
+            continue
+        quotes.append(located)
+
+    resources = []
+    for item in answer["resources"]:
+        if item["block"] not in blocks or not item["name"].strip():
+            drops.add("resource citing a block outside its chunk")
+            continue
+        if not named_in(item["name"], nearby_text(blocks, item["block"])):
+            drops.add("resource not named in its block")
+            continue
+        resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
+    return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
+
+
+def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
+    """The transcript's speaker label wins over a name the model gave; when the guests and hosts are
+    known, the model's name must be one of them; otherwise a name only the model gives is dropped."""
+    if block.speaker:
+        return block.speaker
+    if meta.people:
+        return meta.known_speaker(named)
+    return None
+
+
+def notes_from_merge(answer: dict[str, Any], notes: Notes, blocks: dict[int, Block], drops: Drops) -> Notes:
+    """A merge answer applied to the notes it was given: sections retitled on their starts, the rest chosen."""
+    return Notes(
+        sections=merged_sections(answer["sections"], notes, drops),
+        advice=tuple(pick(notes.advice, answer["advice"], drops, "advice")),
+        quotes=tuple(pick(notes.quotes, answer["quotes"], drops, "quote")),
+        resources=notes.resources,
+    )

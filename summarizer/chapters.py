@@ -1,0 +1,184 @@
+"""Where chapters start and end, from topic starts to the published chapters, in one place.
+
+Read top to bottom: the topic starts are found from the words before any model call
+(`segmenting.topic_starts`); each map answer titles the starts of its part (`labelled`), sections run
+from one start to the next (`spans`); once all parts are in, slivers fold into the section before
+(`consolidate`); the document's chapters lay the sections end to end from 0:00 (`chapters`). Platform
+rules on top (YouTube's ten-second minimum) live with their renderer.
+
+The model never loses a start: a start its answer skips keeps a title made from its words, a
+section that repeats the one before keeps its start (its copied summary is dropped). Only a sliver
+(shorter than `shortest_section`) folds into its predecessor. Every start that is retitled or folded
+is counted, with why, in the run report, and described in the `-v` log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .chunking import Block
+from .notes import DUPLICATE_SIMILARITY, Drops, Notes, Section, first_sentences
+from .timefmt import format_clock
+from .transcript import Transcript
+
+MIN_SECTION_SECONDS = 60.0
+CHAPTER_SUMMARY_WORDS = 30
+FALLBACK_TITLE = "Conversation"
+
+
+def shortest_section(duration: float | None) -> float:
+    """Seconds under which a section (or chapter) is a sliver no listener skips to: a minute, or an
+    eighth of a short episode; 0 for untimed transcripts."""
+    return min(MIN_SECTION_SECONDS, duration / 8) if duration else 0.0
+
+
+def labelled(
+    items: list[dict[str, Any]], starts: list[int], keywords: Mapping[int, str], drops: Drops
+) -> list[dict[str, Any]]:
+    """The answer's sections put on the topic starts the model was given: by start block where it
+    kept them, the others in order; a start left without one is titled from its own words."""
+    titled = [item for item in items if item["title"].strip()]
+    by_start = {item["start_block"]: item for item in titled if item["start_block"] in starts}
+    others = iter(item for item in titled if item["start_block"] not in by_start)
+    result = []
+    for start in starts:
+        item = by_start.get(start) or next(others, None)
+        if item is None:
+            title = keywords.get(start, FALLBACK_TITLE)
+            drops.add("topic start the answer gave no section (titled from its words)", detail=f"{start}: {title}")
+            item = {"title": title, "summary": ""}
+        elif item["start_block"] != start:
+            drops.add("section moved back onto its topic start", detail=f"block {item['start_block']} → {start}")
+        result.append({**item, "start_block": start})
+    drops.add("section beyond the topic starts", sum(1 for _ in others))
+    return result
+
+
+def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops, reason: str) -> list[Section]:
+    """Sections from their start blocks: each runs to the block before the next one starts."""
+    starts: dict[int, dict[str, Any]] = {}
+    for item in items:
+        if item["start_block"] not in valid or item["start_block"] > last or not item["title"].strip():
+            drops.add(reason)
+        else:
+            starts.setdefault(item["start_block"], item)
+    ordered = sorted(starts.items())
+    return [
+        Section(
+            first,
+            ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last,
+            item["title"].strip(),
+            item["summary"].strip(),
+        )
+        for i, (first, item) in enumerate(ordered)
+    ]
+
+
+def merged_sections(items: list[dict[str, Any]], notes: Notes, drops: Drops) -> tuple[Section, ...]:
+    """A merge answer may retitle the notes' sections, never move or drop their starts."""
+    starts = [s.start_block for s in notes.sections]
+    own = {s.start_block: {"title": s.title, "summary": s.summary} for s in notes.sections}
+    placed = labelled(items, starts, {}, Drops())
+    by_start = {item["start_block"]: item for item in placed if item["summary"] or item["title"] != FALLBACK_TITLE}
+    kept = sum(1 for start in starts if start not in by_start)
+    drops.add("section the merge left out (kept as it was)", kept)
+    result = []
+    for section in notes.sections:
+        item = by_start.get(section.start_block) or own[section.start_block]
+        result.append(dataclasses.replace(section, title=item["title"].strip(), summary=item["summary"].strip()))
+    return tuple(result)
+
+
+def consolidate(
+    notes: Notes,
+    blocks: dict[int, Block],
+    drops: Drops,
+    keywords: Mapping[int, str] | None = None,
+    min_seconds: float = MIN_SECTION_SECONDS,
+) -> Notes:
+    """Fold each sliver (shorter than `min_seconds`) into its predecessor. A section that says nearly
+    what the previous one said keeps its start: small models copy a summary forward, which says
+    nothing about where the talk turned; the copy goes, and a title another chapter already has
+    gives way to the start's keywords. The last section runs to the last block."""
+    keywords = keywords or {}
+    sections = list(notes.sections)
+    if sections:
+        sections[-1] = dataclasses.replace(sections[-1], end_block=max(blocks))
+    kept: list[Section] = []
+    said: Section | None = None  # the section before, as the model wrote it
+    for section in sections:
+        if kept and said is not None:
+            start, end = blocks[section.start_block].start, blocks[section.end_block].end
+            if start is not None and end is not None and end - start < min_seconds:
+                drops.add(
+                    "topic start folded into the one before: a sliver",
+                    detail=f"block {section.start_block} ({format_clock(start)}) lasts {end - start:.0f} s",
+                )
+                kept[-1] = dataclasses.replace(kept[-1], end_block=section.end_block)
+                continue
+            written = section
+            if said.summary and fuzz.token_sort_ratio(section.summary, said.summary) >= DUPLICATE_SIMILARITY:
+                title = section.title
+                if any(fuzz.token_sort_ratio(title, k.title) >= DUPLICATE_SIMILARITY for k in kept):
+                    title = keywords.get(section.start_block, section.title)
+                drops.add(
+                    "section repeating the one before (start kept, its copy dropped)",
+                    detail=f"block {section.start_block}: {title}",
+                )
+                section = dataclasses.replace(section, title=title, summary="")
+            said = written
+        else:
+            said = section
+        kept.append(section)
+    return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
+
+
+def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: Drops) -> list[dict[str, Any]]:
+    """One chapter per section, covering block 1 to the last block in order, each ending where the
+    next starts, the first at 0:00: the sections' title and summary were written together, so a
+    chapter's summary always describes the stretch its title names."""
+    ordered = [(s.start_block, s) for s in notes.sections] or [
+        (blocks[0].id, Section(blocks[0].id, blocks[-1].id, "Full episode", ""))
+    ]
+    ordered[0] = (blocks[0].id, ordered[0][1])
+    by_id = {b.id: b for b in blocks}
+    ordered = drop_slivers(ordered, by_id, transcript, drops)
+    result = []
+    for i, (first, section) in enumerate(ordered):
+        last = ordered[i + 1][0] - 1 if i + 1 < len(ordered) else blocks[-1].id
+        result.append(
+            {
+                "start": 0.0 if i == 0 and transcript.timed else by_id[first].start,
+                "end": by_id[last + 1].start if last + 1 in by_id else transcript.duration,
+                "first_block": first,
+                "last_block": last,
+                "title": section.title,
+                "summary": first_sentences(section.summary, CHAPTER_SUMMARY_WORDS),
+            }
+        )
+    return result
+
+
+def drop_slivers(
+    ordered: list[tuple[int, Section]], by_id: dict[int, Block], transcript: Transcript, drops: Drops
+) -> list[tuple[int, Section]]:
+    """Remove chapters shorter than a minute (an eighth of a short episode): no listener skips to them."""
+    if not transcript.timed or transcript.duration is None:
+        return ordered
+    shortest = shortest_section(transcript.duration)
+    kept = [ordered[0]]
+    for block_id, section in ordered[1:]:
+        start, previous = by_id[block_id].start, by_id[kept[-1][0]].start
+        if start is not None and previous is not None and start - previous < shortest:
+            drops.add("chapter shorter than a minute", detail=f"block {block_id} ({format_clock(start)})")
+            continue
+        kept.append((block_id, section))
+    last = by_id[kept[-1][0]].start
+    if len(kept) > 1 and last is not None and transcript.duration - last < shortest:
+        drops.add("chapter shorter than a minute", detail=f"block {kept[-1][0]} ({format_clock(last)})")
+        kept.pop()
+    return kept
