@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from .chapters import from_words
 from .budget import FREE, Limits, Price, load_pricing, price_for
 from .errors import InputError
 from .home import summarizer_home
@@ -195,6 +196,12 @@ def _meta(meta: EpisodeMeta | None, options: dict[str, Any]) -> EpisodeMeta:
     given = {k: v for k, v in options.items() if k in _META_KEYS}
     flags = episode_meta(**given)
     return (meta or EpisodeMeta()).overridden_by(flags)
+
+
+def chapters_from_words(source: str | Path | Transcript, format: str | None = None) -> list[dict[str, Any]]:
+    """Chapters with no model: `[{"start", "end", "title"}]`, titles being each stretch's keywords."""
+    transcript = source if isinstance(source, Transcript) else read_transcript(source, format)
+    return [{k: c[k] for k in ("start", "end", "title")} for c in from_words(transcript)["chapters"]]
 
 
 def render(document: Document, format: str = "markdown") -> str:

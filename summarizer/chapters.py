@@ -20,8 +20,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .chunking import Block
+from .chunking import Block, build_blocks
+from .language import detect_language
+from .metadata import EpisodeMeta
 from .notes import DUPLICATE_SIMILARITY, Drops, Notes, Section, first_sentences
+from .segmenting import keyword_titles, topic_starts
 from .timefmt import format_clock
 from .transcript import Transcript
 
@@ -182,3 +185,28 @@ def drop_slivers(
         drops.add("chapter shorter than a minute", detail=f"block {kept[-1][0]} ({format_clock(last)})")
         kept.pop()
     return kept
+
+
+def from_words(transcript: Transcript, meta: EpisodeMeta | None = None) -> dict[str, Any]:
+    """Chapters with no model at all: the topic starts, titled with their stretch's keywords, as a
+    chapters-only document the chapter renderers (YouTube, Podcasting 2.0, WebVTT) accept."""
+    meta = meta or EpisodeMeta()
+    blocks = build_blocks(transcript)
+    language = detect_language([s.text for s in transcript.segments])
+    starts = topic_starts(blocks, language)
+    keywords = keyword_titles(blocks, starts, language)
+    ends = [s - 1 for s in starts[1:]] + [blocks[-1].id]
+    sections = tuple(Section(s, e, keywords[s], "") for s, e in zip(starts, ends))
+    title = meta.title or "Chapters"
+    return {
+        "episode": {
+            "duration": transcript.duration,
+            "url": meta.url,
+            "title": meta.title,
+            "hosts": list(meta.hosts),
+            "language": language,
+        },
+        "title": title,
+        "tagline": "Chapters found from the words; titles are keywords.",
+        "chapters": chapters(Notes(sections), transcript, blocks, Drops()),
+    }

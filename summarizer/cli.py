@@ -13,6 +13,7 @@ from . import __version__
 from .batch import BatchResults, read_results, request_lines
 from .api import RunConfig, open_store, provider_for, runner
 from .budget import Price
+from .chapters import from_words as chapters_from_words
 from .catalogue import Episode, run_episodes, total_plan, transcript_paths
 from .errors import InputError, OutputError, SummarizerError
 from .evaluate import evaluate
@@ -133,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.set_defaults(handler=cmd_eval)
 
+    instant = commands.add_parser(
+        "chapters", help="chapters found from the words alone, in about a second, no model (titles are keywords)"
+    )
+    instant.add_argument("file", type=Path, metavar="TRANSCRIPT", help="a transcript file, or - for standard input")
+    instant.add_argument("--format", choices=("youtube", "podcast-chapters", "webvtt", "json"), default="youtube")
+    instant.add_argument("--json", action="store_true", help='the same as --format json: [{"start", "title"}]')
+    instant.add_argument("--input-format", choices=FORMATS, help="transcript format (default: detected from content)")
+    instant.add_argument("--url", help="episode URL, for timestamp links in Podcasting 2.0 chapters")
+    instant.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger transcripts")
+    instant.set_defaults(handler=cmd_chapters)
+
     listing = commands.add_parser("formats", help="list the transcript formats read, with an example of each")
     listing.set_defaults(handler=cmd_formats)
 
@@ -190,6 +202,21 @@ def _chunk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chunk-tokens", type=int, help="transcript tokens per map call (default: from the context size)"
     )
+
+
+def cmd_chapters(args: argparse.Namespace) -> int:
+    transcript = read_transcript(args.file, args.input_format, args.max_bytes)
+    if not transcript.timed:
+        raise InputError(f"{args.file}: chapters need timestamps, and this transcript has none (plain text)")
+    document = chapters_from_words(transcript, EpisodeMeta(url=args.url))
+    if args.json or args.format == "json":
+        listing = [{"start": c["start"], "title": c["title"]} for c in document["chapters"]]
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+    else:
+        text = render(document, args.format)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    print("summarizer: chapter titles are keywords from each stretch's words (no model was used)", file=sys.stderr)
+    return 0
 
 
 def cmd_formats(args: argparse.Namespace) -> int:

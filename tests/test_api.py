@@ -109,3 +109,9 @@ def test_a_store_damaged_after_opening_fails_one_line_not_a_traceback(tmp_path):
     store._db = sqlite3.connect(":memory:")  # the answers table is gone, as after a damaged page
     with pytest.raises(StoreError, match="cannot be read"):
         store.get("k")
+
+
+def test_chapters_from_words_need_no_model():
+    chapters = summarizer.chapters_from_words(summarizer.parse_transcript("\n".join(LINES)))
+    assert chapters[0]["start"] == 0.0 and len(chapters) >= 2
+    assert all(a["end"] == b["start"] for a, b in zip(chapters, chapters[1:]))

@@ -293,3 +293,41 @@ def test_formats_lists_every_transcript_format_with_an_example(capsys):
 def test_python_dash_m_summarizer_is_the_command():
     done = subprocess.run([sys.executable, "-m", "summarizer", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("summarizer ")
+
+
+def _captions_episode(tmp_path: Path) -> Path:
+    from helpers import LINES
+
+    path = tmp_path / "episode.txt"
+    path.write_text("\n".join(LINES))
+    return path
+
+
+def test_instant_chapters_print_a_youtube_list_with_no_model(tmp_path, capsys):
+    assert main(["chapters", str(_captions_episode(tmp_path))]) == 0
+    out, err = capsys.readouterr()
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("0:00 ") and len(lines) >= 3
+    assert "keywords" in err
+
+
+def test_instant_chapters_as_json_are_starts_and_titles_of_the_words(tmp_path, capsys):
+    assert main(["chapters", str(_captions_episode(tmp_path)), "--json"]) == 0
+    chapters = json.loads(capsys.readouterr().out)
+    assert chapters[0]["start"] == 0.0 and all(set(c) == {"start", "title"} for c in chapters)
+    text = _captions_episode(tmp_path).read_text().lower()
+    assert all(word.strip(",").lower() in text for c in chapters for word in c["title"].split())
+
+
+def test_instant_chapters_of_a_plain_text_transcript_exit_2(tmp_path, capsys):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Emma: Welcome to the show.\nRaj: Thanks.\n")
+    assert main(["chapters", str(plain)]) == 2
+    assert "need timestamps" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["podcast-chapters", "webvtt"])
+def test_instant_chapters_in_the_other_chapter_formats(tmp_path, capsys, fmt):
+    assert main(["chapters", str(_captions_episode(tmp_path)), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert (json.loads(out)["chapters"][0]["startTime"] == 0.0) if fmt == "podcast-chapters" else out.startswith("WEBVTT")
