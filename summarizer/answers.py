@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import QuoteLocator
-from .metadata import EpisodeMeta
+from .cast import Cast
 from .notes import (
     MAX_QUOTE_WORDS,
     QUOTE_WORDS,
@@ -37,7 +37,7 @@ def notes_from_map(
     starts: Collection[int],
     locator: QuoteLocator,
     drops: Drops,
-    meta: EpisodeMeta = EpisodeMeta(),
+    cast: Cast = Cast(),
     keywords: Mapping[int, str] | None = None,
 ) -> Notes:
     """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
@@ -64,7 +64,7 @@ def notes_from_map(
             drops.add("advice pasted from the transcript (offered as a quote)")
             candidates.append({"block": block, "text": item["text"]})
             continue
-        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], meta), block))
+        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], cast), block))
 
     quotes = []
     for item in candidates:
@@ -97,14 +97,12 @@ def notes_from_map(
     return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
 
 
-def _speaker(named: str | None, block: Block, meta: EpisodeMeta) -> str | None:
-    """The transcript's speaker label wins over a name the model gave; when the guests and hosts are
-    known, the model's name must be one of them; otherwise a name only the model gives is dropped."""
+def _speaker(named: str | None, block: Block, cast: Cast) -> str | None:
+    """The transcript's speaker label wins over a name the model gave, shown by the person's full
+    name; without labels, the model's name must be someone the user named (a guess is no credit)."""
     if block.speaker:
-        return block.speaker
-    if meta.people:
-        return meta.known_speaker(named)
-    return None
+        return cast.name_for(block.speaker)
+    return cast.given(named)
 
 
 def notes_from_merge(answer: dict[str, Any], notes: Notes, blocks: dict[int, Block], drops: Drops) -> Notes:

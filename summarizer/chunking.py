@@ -8,7 +8,7 @@ starts (see `segmenting`), pauses and speaker changes, and are deterministic for
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .timefmt import format_clock
@@ -43,10 +43,12 @@ class Block:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
-    def render(self) -> str:
-        """The line the model reads: `[id clock] Speaker: text`."""
+    def render(self, names: Mapping[str, str] | None = None) -> str:
+        """The line the model reads: `[id clock] Speaker: text`, the speaker shown by `names` (the
+        cast's `Guest (Tom Okafor)`) where it has one."""
         marker = f"[{self.id} {format_clock(self.start)}]" if self.start is not None else f"[{self.id}]"
-        who = f" {self.speaker}:" if self.speaker else ""
+        speaker = (names or {}).get(self.speaker, self.speaker) if self.speaker else None
+        who = f" {speaker}:" if speaker else ""
         return f"{marker}{who} {self.text}"
 
 
@@ -64,8 +66,8 @@ class Chunk:
     def last_id(self) -> int:
         return self.blocks[-1].id
 
-    def render(self) -> str:
-        return "\n".join(block.render() for block in self.blocks)
+    def render(self, names: Mapping[str, str] | None = None) -> str:
+        return "\n".join(block.render(names) for block in self.blocks)
 
     @property
     def span(self) -> str:
@@ -121,7 +123,13 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!"))
 
 
-def chunk_blocks(blocks: list[Block], budget: int, overlap: int = 1, starts: Iterable[int] = ()) -> list[Chunk]:
+def chunk_blocks(
+    blocks: list[Block],
+    budget: int,
+    overlap: int = 1,
+    starts: Iterable[int] = (),
+    names: Mapping[str, str] | None = None,
+) -> list[Chunk]:
     """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
 
     Near the end of each chunk the cut goes before a topic start (`starts`) if there is one, else
@@ -131,7 +139,7 @@ def chunk_blocks(blocks: list[Block], budget: int, overlap: int = 1, starts: Ite
     gets a chunk of its own (segments are never cut).
     """
     starts = set(starts)
-    costs = [count_tokens(block.render()) + 1 for block in blocks]
+    costs = [count_tokens(block.render(names)) + 1 for block in blocks]
     chunks: list[Chunk] = []
     start = 0
     while start < len(blocks):

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import __version__
-from .chunking import Block
-from .metadata import EpisodeMeta
+from .prepare import Prepared
 from .chapters import chapters
 from .notes import Drops, Notes, dedupe, pick
-from .transcript import Transcript
 
 T = TypeVar("T")
 
@@ -25,14 +23,10 @@ MAX_QUOTES = 6
 
 
 def build_document(
-    answer: dict[str, Any],
-    notes: Notes,
-    transcript: Transcript,
-    blocks: list[Block],
-    meta: EpisodeMeta,
-    generator: dict[str, str],
-    drops: Drops,
+    answer: dict[str, Any], notes: Notes, episode: Prepared, generator: dict[str, str], drops: Drops
 ) -> dict[str, Any]:
+    """The published document of one episode from its reduce `answer` and consolidated `notes`."""
+    transcript, blocks, meta, cast = episode.transcript, episode.blocks, episode.meta, episode.cast
     by_id = {b.id: b for b in blocks}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -45,8 +39,10 @@ def build_document(
             "title": meta.title,
             "url": meta.url,
             "date": meta.date,
-            "guests": list(meta.guests),
-            "hosts": list(meta.hosts),
+            "guests": [p.name for p in cast.guests],
+            "hosts": [p.name for p in cast.hosts],
+            "cast": [{"name": p.name, "role": p.role, "source": p.source} for p in cast.people],
+            "language": episode.language,
         },
         "title": answer["title"].strip() or meta.title or "Untitled episode",
         "tagline": answer["tagline"].strip() or answer["title"].strip(),

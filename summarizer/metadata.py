@@ -37,27 +37,6 @@ class EpisodeMeta:
     def people(self) -> tuple[str, ...]:
         return self.guests + self.hosts
 
-    def prompt_lines(self, with_title: bool = True) -> str:
-        """What a prompt is told about the episode, one fact a line (empty when nothing is known)."""
-        lines = [
-            f"Episode title: {self.title}" if self.title and with_title else "",
-            f"Guests: {', '.join(self.guests)}" if self.guests else "",
-            f"Hosts: {', '.join(self.hosts)}" if self.hosts else "",
-        ]
-        text = "\n".join(line for line in lines if line)
-        return text + "\n" if text else ""
-
-    def known_speaker(self, name: str | None) -> str | None:
-        """The guest or host a model's speaker name refers to (full name or first name), else None."""
-        if not name:
-            return None
-        wanted = " ".join(name.lower().split())
-        for person in self.people:
-            full = " ".join(person.lower().split())
-            if wanted == full or wanted == full.split()[0] or full == wanted.split()[0]:
-                return person
-        return None
-
 
 def sidecar_for(transcript: Path) -> Path | None:
     """`episode-12.meta.json` for `episode-12.txt`, when it exists."""

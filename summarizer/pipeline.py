@@ -14,18 +14,17 @@ from typing import Any
 from collections.abc import Callable
 
 from .budget import Budget, Limits, Plan
-from .chunking import MAX_STARTS, Block, Chunk, build_blocks, chunk_blocks, transcript_tokens
+from .chunking import MAX_STARTS, Block, Chunk, transcript_tokens
 from .document import build_document
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
-from .language import detect_language
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .answers import notes_from_map, notes_from_merge
 from .chapters import consolidate, shortest_section
 from .notes import Drops, Notes, combine, group_parts, render_notes, trim
 from .prompts import fence, load_prompt
-from .segmenting import keyword_titles, topic_starts
+from .prepare import Prepared, prepare
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
 from .timefmt import format_clock
@@ -75,18 +74,6 @@ class RunStats:
 
 
 @dataclass(frozen=True)
-class Prepared:
-    """What an episode is before any model call."""
-
-    transcript: Transcript
-    blocks: list[Block]
-    language: str
-    starts: list[int]
-    keywords: dict[int, str]
-    chunks: list[Chunk]
-
-
-@dataclass(frozen=True)
 class Result:
     document: dict[str, Any]
     stats: RunStats
@@ -124,7 +111,7 @@ class Pipeline:
         self.settings = settings
         self.progress = progress
         self._shared: _Pool | None = None
-        self._prepared: dict[int, Prepared] = {}
+        self._prepared: dict[tuple[int, EpisodeMeta], Prepared] = {}
 
     def _pool(self) -> _Pool:
         loop = asyncio.get_running_loop()
@@ -159,8 +146,9 @@ class Pipeline:
     def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
         """An upper bound of what a run costs, before any call: the map prompts exactly (answers
         already in the store cost nothing), every answer at its full budget, merges if needed."""
-        chunks = self.prepare(transcript).chunks
-        pending = self._pending(chunks, meta).values()
+        prepared = self.prepare(transcript, meta)
+        chunks = prepared.chunks
+        pending = self._pending(prepared).values()
         calls = len(pending)
         prompt = sum(count_message_tokens(m) for m in pending)
         completion = calls * self.settings.map_answer_tokens
@@ -181,26 +169,21 @@ class Pipeline:
         self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()
     ) -> dict[str, list[dict[str, str]]]:
         """The map calls a run would make, by answer-store key: those not answered yet."""
-        return self._pending(self.prepare(transcript).chunks, meta)
+        return self._pending(self.prepare(transcript, meta))
 
-    def prepare(self, transcript: Transcript) -> Prepared:
-        """Blocks, language, topic starts and chunks of one episode, built once however often the
-        plan, a batch submission and the run ask for them."""
-        known = self._prepared.get(id(transcript))
+    def prepare(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Prepared:
+        """Blocks, language, cast, topic starts and chunks of one episode, built once however often
+        the plan, a batch submission and the run ask for them."""
+        known = self._prepared.get((id(transcript), meta))
         if known is None or known.transcript is not transcript:
-            blocks = build_blocks(transcript)
-            language = detect_language([s.text for s in transcript.segments])
-            starts = topic_starts(blocks, language)
-            keywords = keyword_titles(blocks, starts, language)
-            chunks = chunk_blocks(blocks, self.chunk_budget(), self.settings.overlap, starts)
-            known = Prepared(transcript, blocks, language, starts, keywords, chunks)
-            self._prepared[id(transcript)] = known
+            known = prepare(transcript, meta, self.chunk_budget(), self.settings.overlap)
+            self._prepared[(id(transcript), meta)] = known
         return known
 
-    def _pending(self, chunks: list[Chunk], meta: EpisodeMeta) -> dict[str, list[dict[str, str]]]:
+    def _pending(self, prepared: Prepared) -> dict[str, list[dict[str, str]]]:
         keyed = {
             self._key("map", messages, self.settings.map_answer_tokens): messages
-            for messages in (self._map_messages(chunk, meta) for chunk in chunks)
+            for messages in (self._map_messages(chunk, prepared) for chunk in prepared.chunks)
         }
         return {key: m for key, m in keyed.items() if self.store is None or self.store.get(key) is None}
 
@@ -211,27 +194,28 @@ class Pipeline:
         if self.settings.limits.active:
             pool.budget.check_plan(self.plan(transcript, meta))
         episode = meta.slug_for(transcript.source)
-        prepared = self.prepare(transcript)
+        prepared = self.prepare(transcript, meta)
         blocks, chunks = prepared.blocks, prepared.chunks
         stats.chunks, stats.transcript_tokens = len(chunks), transcript_tokens(blocks)
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
 
-        mapped = await self._map(episode, chunks, by_id, locator, meta, prepared.keywords, stats)
+        mapped = await self._map(episode, by_id, locator, prepared, stats)
         self.progress(episode, "reduce", 0, 1)
         collapsed = await self._collapse(mapped, by_id, stats)
         notes = consolidate(collapsed, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(
-                metadata=meta.prompt_lines(), notes=fence(render_notes(notes, by_id), "notes")
+                metadata=_title_line(meta) + prepared.cast.prompt_lines(),
+                notes=fence(render_notes(notes, by_id), "notes"),
             ),
             self.settings.reduce_answer_tokens,
             stats,
         )
         self.progress(episode, "reduce", 1, 1)
         generator = {"provider": self.provider.name, "model": self.provider.model}
-        document = build_document(answer.data, notes, transcript, blocks, meta, generator, stats.drops)
+        document = build_document(answer.data, notes, prepared, generator, stats.drops)
         errors = validation_errors(document, "summary")
         if errors:
             raise SummarizerError(f"internal error: the document does not fit its schema: {errors[0]}")
@@ -242,25 +226,21 @@ class Pipeline:
         return Result(document, stats)
 
     async def _map(
-        self,
-        episode: str,
-        chunks: list[Chunk],
-        by_id: dict[int, Block],
-        locator: QuoteLocator,
-        meta: EpisodeMeta,
-        keywords: dict[int, str],
-        stats: RunStats,
+        self, episode: str, by_id: dict[int, Block], locator: QuoteLocator, prepared: Prepared, stats: RunStats
     ) -> list[Notes]:
+        chunks = prepared.chunks
         done = 0
         self.progress(episode, "map", 0, len(chunks))
 
         async def one(chunk: Chunk) -> Notes:
             nonlocal done
-            answer = await self._ask("map", self._map_messages(chunk, meta), self.settings.map_answer_tokens, stats)
+            messages = self._map_messages(chunk, prepared)
+            answer = await self._ask("map", messages, self.settings.map_answer_tokens, stats)
             done += 1
             self.progress(episode, "map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
-            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, meta, keywords)
+            cast, keywords = prepared.cast, prepared.keywords
+            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, cast, keywords)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
         if self._pool().refused is not None:
@@ -303,10 +283,10 @@ class Pipeline:
         answer = await self._ask("merge", messages, self.settings.merge_answer_tokens, stats)
         return notes_from_merge(answer.data, notes, by_id, stats.drops)
 
-    def _map_messages(self, chunk: Chunk, meta: EpisodeMeta) -> list[dict[str, str]]:
+    def _map_messages(self, chunk: Chunk, prepared: Prepared) -> list[dict[str, str]]:
         return load_prompt("map").messages(
-            metadata=meta.prompt_lines(with_title=False),
-            transcript=fence(chunk.render()),
+            metadata=prepared.cast.prompt_lines(),
+            transcript=fence(chunk.render(prepared.names)),
             first=str(chunk.first_id),
             last=str(chunk.last_id),
             span=chunk.span,
@@ -353,3 +333,7 @@ class Pipeline:
         stats.prompt_tokens += answer.prompt_tokens
         stats.completion_tokens += answer.completion_tokens
         return answer
+
+
+def _title_line(meta: EpisodeMeta) -> str:
+    return f"Episode title: {meta.title}\n" if meta.title else ""

@@ -10,6 +10,12 @@ from typing import Literal, TypedDict
 ResourceKind = Literal["book", "tool", "course", "website", "paper", "podcast", "community", "other"]
 
 
+class CastMember(TypedDict):
+    name: str
+    role: Literal["host", "guest"]
+    source: Literal["given", "labels", "introduction"]
+
+
 class Episode(TypedDict):
     slug: str
     source: str
@@ -21,6 +27,8 @@ class Episode(TypedDict):
     date: str | None
     guests: list[str]
     hosts: list[str]
+    cast: list[CastMember]
+    language: str
 
 
 class Chapter(TypedDict):

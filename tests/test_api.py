@@ -66,6 +66,7 @@ def test_read_transcript_takes_a_format_keyword():
     [
         (types.Document, []),
         (types.Episode, ["episode"]),
+        (types.CastMember, ["episode", "cast", "items"]),
         (types.Chapter, ["chapters", "items"]),
         (types.Advice, ["advice", "items"]),
         (types.Quote, ["quotes", "items"]),

@@ -167,7 +167,7 @@ def test_metadata_sidecar_beside_the_transcript_is_read_and_flags_win(tmp_path, 
         "https://example.org/ep",
     )
     map_request = next(r for r in server.requests if r["step"] == "map")
-    assert map_request["body"]["messages"][1]["content"].startswith("Guests: Tom Okafor\n")
+    assert map_request["body"]["messages"][1]["content"].startswith("Guest: Tom Okafor\n")
 
 
 @pytest.mark.parametrize("content", ['{"guests": "Tom"}', "{oops", '{"colour": "blue"}'])
@@ -330,4 +330,6 @@ def test_instant_chapters_of_a_plain_text_transcript_exit_2(tmp_path, capsys):
 def test_instant_chapters_in_the_other_chapter_formats(tmp_path, capsys, fmt):
     assert main(["chapters", str(_captions_episode(tmp_path)), "--format", fmt]) == 0
     out = capsys.readouterr().out
-    assert (json.loads(out)["chapters"][0]["startTime"] == 0.0) if fmt == "podcast-chapters" else out.startswith("WEBVTT")
+    assert (
+        (json.loads(out)["chapters"][0]["startTime"] == 0.0) if fmt == "podcast-chapters" else out.startswith("WEBVTT")
+    )

@@ -37,6 +37,8 @@ def _doc(**overrides):
             "date": None,
             "guests": [],
             "hosts": [],
+            "cast": [],
+            "language": "en",
         },
         "title": "Small gardens",
         "tagline": "Grow herbs.",

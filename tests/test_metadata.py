@@ -9,6 +9,7 @@ from summarizer.errors import InputError
 from summarizer.grounding import QuoteLocator
 from summarizer.metadata import EpisodeMeta, read_sidecar, sidecar_for
 from summarizer.answers import notes_from_map
+from summarizer.cast import find_cast
 from summarizer.notes import Drops
 from summarizer.transcript import parse_transcript
 
@@ -44,13 +45,6 @@ def test_a_sidecar_with_a_wrong_field_names_it(tmp_path):
         read_sidecar(path)
 
 
-def test_prompt_lines_name_the_people_and_are_empty_when_nothing_is_known():
-    assert EpisodeMeta().prompt_lines() == ""
-    meta = EpisodeMeta(title="T", guests=("Tom Okafor",), hosts=("Maya",))
-    assert meta.prompt_lines() == "Episode title: T\nGuests: Tom Okafor\nHosts: Maya\n"
-    assert meta.prompt_lines(with_title=False) == "Guests: Tom Okafor\nHosts: Maya\n"
-
-
 def _advice_speakers(meta: EpisodeMeta, named: list[str | None]) -> list[str | None]:
     transcript = parse_transcript(UNLABELLED)
     blocks = build_blocks(transcript)
@@ -61,7 +55,8 @@ def _advice_speakers(meta: EpisodeMeta, named: list[str | None]) -> list[str | N
         "quotes": [],
         "resources": [],
     }
-    notes = notes_from_map(answer, by_id, (), QuoteLocator(transcript, blocks), Drops(), meta)
+    cast = find_cast(transcript, meta)
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(transcript, blocks), Drops(), cast)
     return [a.speaker for a in notes.advice]
 
 

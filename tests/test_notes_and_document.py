@@ -1,7 +1,9 @@
 from summarizer.chunking import build_blocks
 from summarizer.answers import notes_from_map
 from summarizer.chapters import chapters, consolidate
+from summarizer.cast import find_cast
 from summarizer.document import build_document
+from summarizer.prepare import prepare
 from summarizer.metadata import EpisodeMeta
 from summarizer.grounding import QuoteLocator
 from summarizer.notes import Advice, Drops, Notes, Section, combine
@@ -202,7 +204,7 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
         "quotes": [1],
     }
     drops = Drops()
-    doc = build_document(answer, notes, t, blocks, EpisodeMeta(), {"provider": "test", "model": "m"}, drops)
+    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
     assert validation_errors(doc, "summary") == []
     assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week", "Start with herbs"]  # topped up
     assert doc["quotes"][0]["start"] == 150.0 and doc["quotes"][0]["speaker"] == "B"
@@ -346,9 +348,10 @@ def test_a_speaker_name_only_the_model_gives_is_dropped():
     answer = _answer(
         advice=[{"block": 1, "speaker": "Dr. Invented", "text": "Keep the compost bin small and turn it weekly"}]
     )
-    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), EpisodeMeta())
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), find_cast(t))
     assert [a.speaker for a in notes.advice] == [None]
-    named = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), EpisodeMeta(guests=("Dr. Invented",)))
+    given = find_cast(t, EpisodeMeta(guests=("Dr. Invented",)))
+    named = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), given)
     assert [a.speaker for a in named.advice] == ["Dr. Invented"]
 
 

@@ -1,0 +1,219 @@
+"""Who is who in an episode, before any model call: the host(s) and guest(s), with full names where
+the transcript or the user says them.
+
+Metadata always wins. With speaker labels, the host is who opens and asks most of the questions, the
+guests are the others who hold the floor; a label's full name is taken from the introduction (`a
+special guest today, Raphaël Hoogvliets`). Without labels (raw captions) only the introduction can
+name people: `my guest today is …`, `we have … with us`, `thanks for having me, …`. The phrases are
+per language; a language without its own gets names from labels and metadata only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from .metadata import EpisodeMeta
+from .segmenting import STOPWORDS, TITLE_STOPWORDS
+from .transcript import Transcript
+
+Role = Literal["host", "guest"]
+Source = Literal["given", "labels", "introduction"]
+
+INTRO_SECONDS = 300.0
+INTRO_WORDS = 900
+GUEST_SHARE = 0.1
+
+_NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*"
+GUEST_INTRODUCTIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:special )?guests? (?:for )?today(?: is| are)?,?",
+        r"my guests? (?:today )?(?:is|are)",
+        r"today we have",
+        r"we have (?:a special guest )?(?:today )?(?:with us )?",
+        r"joining (?:me|us) (?:today )?(?:is|are)",
+        r"i'm (?:here )?(?:joined by|with)",
+        r"please welcome",
+        r"welcome (?:to the show|to the podcast),?",
+        r"let me introduce",
+    ),
+}
+"""What a host says right before a guest's name, by language."""
+HOST_INTRODUCTIONS: dict[str, tuple[str, ...]] = {
+    "en": (r"thanks? (?:you )?(?:so much )?for having me,?", r"thank you,", r"my name is", r"i'm your host,?"),
+}
+"""What someone says right before the host's name (a guest thanking them, a host's own intro)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Role
+    source: Source
+    label: str | None = None  # the transcript's speaker label for this person, if any
+
+
+@dataclass(frozen=True)
+class Cast:
+    people: tuple[Person, ...] = ()
+    labelled: bool = False
+
+    @property
+    def hosts(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.role == "host")
+
+    @property
+    def guests(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.role == "guest")
+
+    def name_for(self, label: str | None) -> str | None:
+        """The person's name behind a speaker label (the label itself for someone not in the cast)."""
+        if label is None:
+            return None
+        return next((p.name for p in self.people if p.label == label), label)
+
+    def given(self, name: str | None) -> str | None:
+        """The person the user named that a model's speaker name refers to (full or first name)."""
+        if not name:
+            return None
+        wanted = " ".join(name.lower().split())
+        for person in (p for p in self.people if p.source == "given"):
+            full = " ".join(person.name.lower().split())
+            if wanted == full or wanted == full.split()[0] or full == wanted.split()[0]:
+                return person.name
+        return None
+
+    def display(self, label: str) -> str:
+        """How a prompt shows a speaker: `Host (Maya)`, `Guest (Tom Okafor)`, or the bare label."""
+        person = next((p for p in self.people if p.label == label), None)
+        return f"{person.role.capitalize()} ({person.name})" if person else label
+
+    def prompt_lines(self) -> str:
+        """What every prompt is told about the people, one fact a line."""
+        lines = []
+        for role, people in (("Host", self.hosts), ("Guest", self.guests)):
+            if people:
+                lines.append(f"{role}{'s' if len(people) > 1 else ''}: {', '.join(p.name for p in people)}")
+        if self.people and not self.labelled:
+            lines.append(
+                "The transcript has no speaker labels: credit a statement to a named person only where the words"
+                " show who says it; otherwise leave the speaker null."
+            )
+        return "".join(f"{line}\n" for line in lines)
+
+
+def find_cast(transcript: Transcript, meta: EpisodeMeta = EpisodeMeta(), language: str = "en") -> Cast:
+    """The episode's cast: metadata first, then labels, then the introduction's words."""
+    labels = _label_roles(transcript)
+    intro = _intro_text(transcript)
+    spoken_guests = _names_after(intro, GUEST_INTRODUCTIONS.get(language, ()), language)
+    spoken_hosts = _names_after(intro, HOST_INTRODUCTIONS.get(language, ()), language)
+    people: list[Person] = []
+    given: dict[Role, tuple[str, ...]] = {"host": meta.hosts, "guest": meta.guests}
+    for role, names in given.items():
+        people += [Person(name, role, "given", _label_of(name, labels)) for name in names]
+    for label, role in labels.items():
+        if any(p.label == label for p in people) or given[role]:
+            continue
+        full = _full_name(label, transcript)
+        people.append(Person(full, role, "labels", label))
+    if not labels:
+        if not meta.guests:
+            people += [Person(name, "guest", "introduction") for name in spoken_guests[:2]]
+        if not meta.hosts:
+            taken = {p.name.lower() for p in people}
+            people += [Person(n, "host", "introduction") for n in spoken_hosts[:1] if n.lower() not in taken]
+    return Cast(tuple(people), labelled=bool(labels))
+
+
+def _label_roles(transcript: Transcript) -> dict[str, Role]:
+    """Speaker labels as host or guest: the host opens and asks most; guests hold a tenth of the words."""
+    words: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
+    order: list[str] = []
+    for segment in transcript.segments:
+        if segment.speaker:
+            words[segment.speaker] += len(segment.text.split())
+            asks[segment.speaker] += segment.text.rstrip().endswith("?")
+            if segment.speaker not in order:
+                order.append(segment.speaker)
+    if len(words) < 2:
+        return {}
+    total = sum(words.values())
+    host = max(order[:2], key=lambda s: (asks[s], -order.index(s)))
+    roles: dict[str, Role] = {host: "host"}
+    for label, n in words.items():
+        if label != host and n >= GUEST_SHARE * total:
+            roles[label] = "guest"
+    return roles
+
+
+def _intro_text(transcript: Transcript) -> str:
+    """The first minutes (or words, for untimed text), where people are introduced."""
+    kept: list[str] = []
+    count = 0
+    for segment in transcript.segments:
+        if segment.start is not None and segment.start > INTRO_SECONDS and count > 100:
+            break
+        kept.append(segment.text)
+        count += len(segment.text.split())
+        if count >= INTRO_WORDS:
+            break
+    return " ".join(kept)
+
+
+def _names_after(text: str, phrases: tuple[str, ...], language: str) -> list[str]:
+    """Names said right after one of `phrases`, most often said first: one or two name-like words."""
+    common = STOPWORDS | TITLE_STOPWORDS.get(language, frozenset()) | _FUNCTION_WORDS.get(language, frozenset())
+    found: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for phrase in phrases:
+        for match in re.finditer(rf"\b{phrase}\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text, re.I):
+            words = [w.strip(".,'’") for w in match.groups() if w]
+            name_words: list[str] = []
+            for word in words:
+                if word.lower() in common or len(word) < 2 or word.lower() != word and not word[:1].isupper():
+                    break
+                name_words.append(word)
+            if not name_words:
+                continue
+            if len(name_words) == 2 and not (text[match.start(2) : match.start(2) + 1].isupper()):
+                name_words = name_words[:1]  # lower-case captions: a second word is no surname we can trust
+            name = " ".join(w[:1].upper() + w[1:] for w in name_words)
+            found[name] += 1
+            first_seen.setdefault(name, match.start())
+    return sorted(found, key=lambda n: (-found[n], first_seen[n]))
+
+
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the and or but so is are was were be been to of in on at for with by from as it this that these "
+        "those who which what our my your his her their its we you he she they i me us him them here there "
+        "today now very one two guest guests special everyone everybody all back again today's hi hello hey "
+        "super lovely great nice cool awesome amazing wonderful happy glad excited pleasure honor honour yes "
+        "yeah okay ok well sure also just not i'm i am it's that's you're we're thank thanks welcome good "
+        "morning afternoon evening dear folks guys ladies gentlemen listeners".split()
+    ),
+}
+
+
+def _label_of(name: str, labels: dict[str, Role]) -> str | None:
+    """The speaker label a given name is written as (`Tom` for `Tom Okafor`), if any."""
+    first = name.split()[0].lower()
+    return next((label for label in labels if label.lower() in (name.lower(), first)), None)
+
+
+def _full_name(label: str, transcript: Transcript) -> str:
+    """A one-word label's full name where the transcript says it (`Raphaël Hoogvliets` for `Raphaël`)."""
+    if " " in label:
+        return label
+    pattern = re.compile(rf"\b{re.escape(label)}\s+([A-Z][\w'’-]+)")
+    surnames: Counter[str] = Counter()
+    for segment in transcript.segments[:400]:
+        for match in pattern.finditer(segment.text):
+            word = match.group(1)
+            if word.lower() not in STOPWORDS and word.lower() not in _FUNCTION_WORDS["en"] and word.lower() != "is":
+                surnames[word] += 1
+    return f"{label} {surnames.most_common(1)[0][0]}" if surnames else label

@@ -1,0 +1,37 @@
+"""What an episode is before any model call, built once: blocks, language, cast, topic starts,
+keyword titles and chunks. The plan, a batch submission and the run all read the same one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cast import Cast, find_cast
+from .chunking import Block, Chunk, build_blocks, chunk_blocks
+from .language import detect_language
+from .metadata import EpisodeMeta
+from .segmenting import keyword_titles, topic_starts
+from .transcript import Transcript
+
+
+@dataclass(frozen=True)
+class Prepared:
+    transcript: Transcript
+    meta: EpisodeMeta
+    blocks: list[Block]
+    language: str
+    cast: Cast
+    names: dict[str, str]  # speaker label → how prompts show it (`Guest (Tom Okafor)`)
+    starts: list[int]
+    keywords: dict[int, str]  # topic start → a title from its words, for starts the model leaves untitled
+    chunks: list[Chunk]
+
+
+def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overlap: int) -> Prepared:
+    blocks = build_blocks(transcript)
+    language = detect_language([s.text for s in transcript.segments])
+    cast = find_cast(transcript, meta, language)
+    starts = topic_starts(blocks, language)
+    keywords = keyword_titles(blocks, starts, language)
+    names = {p.label: cast.display(p.label) for p in cast.people if p.label}
+    chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names)
+    return Prepared(transcript, meta, blocks, language, cast, names, starts, keywords, chunks)

@@ -1,0 +1,68 @@
+"""Who is who, found before any model call: labels, the introduction's words, metadata first."""
+
+from summarizer.cast import find_cast
+from summarizer.metadata import EpisodeMeta
+from summarizer.transcript import parse_transcript
+
+LABELLED = "\n".join(
+    [
+        "0:00 Maya: Welcome to Bench Notes. My guest today is Tom Okafor, who repairs bikes for a living.",
+        "0:09 Tom: Thanks for having me, Maya.",
+        "0:12 Maya: How did you start?",
+        "0:15 Tom: I fixed my own bike first, then my friends' bikes, and then I opened a small shop near the"
+        " station where commuters came by every morning with flat tyres and loose chains.",
+        "0:40 Maya: What should a beginner buy?",
+        "0:44 Tom: A repair stand before anything else, and a good set of tyre levers, because everything is"
+        " easier when the bike is at the height of your hands.",
+    ]
+)
+CAPTIONS = "\n".join(
+    [
+        "0:00 hello everyone welcome to bench notes",
+        "0:03 my guest today is tom tom repairs bikes",
+        "0:06 for a living welcome",
+        "0:08 thanks for having me maya",
+        "0:10 it's great to be here",
+        "0:12 so how did you start",
+    ]
+)
+
+
+def test_labels_make_the_host_who_opens_and_asks_and_the_guest_who_holds_the_floor():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert [(p.role, p.label, p.source) for p in cast.people] == [("host", "Maya", "labels"), ("guest", "Tom", "labels")]
+
+
+def test_a_labels_full_name_comes_from_the_introduction():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert [p.name for p in cast.guests] == ["Tom Okafor"] and cast.display("Tom") == "Guest (Tom Okafor)"
+    assert cast.name_for("Tom") == "Tom Okafor" and cast.display("Maya") == "Host (Maya)"
+
+
+def test_unlabelled_captions_name_people_from_the_introduction_and_say_so_in_the_prompt():
+    cast = find_cast(parse_transcript(CAPTIONS))
+    assert [(p.role, p.name, p.source) for p in cast.people] == [
+        ("guest", "Tom", "introduction"),
+        ("host", "Maya", "introduction"),
+    ]
+    lines = cast.prompt_lines()
+    assert lines.startswith("Host: Maya\nGuest: Tom\n") and "no speaker labels" in lines
+
+
+def test_metadata_always_wins():
+    cast = find_cast(parse_transcript(CAPTIONS), EpisodeMeta(guests=("Thomas Okafor",), hosts=("Maya Lind",)))
+    assert [(p.role, p.name, p.source) for p in cast.people] == [
+        ("host", "Maya Lind", "given"),
+        ("guest", "Thomas Okafor", "given"),
+    ]
+    labelled = find_cast(parse_transcript(LABELLED), EpisodeMeta(guests=("Tom Okafor",)))
+    assert [(p.role, p.name, p.label, p.source) for p in labelled.guests] == [("guest", "Tom Okafor", "Tom", "given")]
+
+
+def test_greetings_and_praise_are_no_names():
+    text = "0:00 hello and welcome\n0:03 today we have super news\n0:06 thank you lovely\n0:09 so let's begin\n"
+    assert find_cast(parse_transcript(text)).people == ()
+
+
+def test_a_language_without_introduction_phrases_names_nobody_from_the_words():
+    assert find_cast(parse_transcript(CAPTIONS), language="xx").people == ()
