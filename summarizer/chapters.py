@@ -3,7 +3,8 @@
 Read top to bottom: the topic starts are found from the words before any model call
 (`segmenting.topic_starts`); each map answer titles the starts of its part (`labelled`), sections run
 from one start to the next (`spans`); once all parts are in, slivers fold into the section before
-(`consolidate`); the document's chapters lay the sections end to end from 0:00 (`chapters`). Platform
+(`consolidate`), and a summary that credits the host with the guest's words is corrected
+(`credit_guests`); the document's chapters lay the sections end to end from 0:00 (`chapters`). Platform
 rules on top (YouTube's ten-second minimum) live with their renderer.
 
 The model never loses a start: a start its answer skips keeps a title made from its words, a
@@ -15,11 +16,14 @@ is counted, with why, in the run report, and described in the `-v` log.
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from .cast import Cast, Person
 from .chunking import Block, build_blocks
 from .language import detect_language
 from .metadata import EpisodeMeta
@@ -210,3 +214,50 @@ def from_words(transcript: Transcript, meta: EpisodeMeta | None = None) -> dict[
         "tagline": "Chapters found from the words; titles are keywords.",
         "chapters": chapters(Notes(sections), transcript, blocks, Drops()),
     }
+
+
+GUEST_FLOOR = 0.7
+"""Share of a stretch's words a guest must speak for a summary naming the host there to be wrong."""
+
+
+def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Drops) -> Notes:
+    """A section summary that names the host as the one talking where a guest speaks at least
+    `GUEST_FLOOR` of the words credits the guest instead: small models give the words to whoever
+    asked the question."""
+    hosts = [p for p in cast.hosts if p.label]
+    guests = [p for p in cast.guests if p.label]
+    if not hosts or not guests:
+        return notes
+    fixed = []
+    for section in notes.sections:
+        words: Counter[str] = Counter()
+        for block_id in range(section.start_block, section.end_block + 1):
+            block = blocks.get(block_id)
+            if block is not None and block.speaker:
+                words[block.speaker] += len(block.text.split())
+        total = sum(words.values())
+        holder = max(guests, key=lambda p: words[p.label or ""])
+        summary = section.summary
+        if total and words[holder.label or ""] >= GUEST_FLOOR * total and not _names(summary, holder):
+            for host in hosts:
+                if _names(summary, host):
+                    summary = _renamed(summary, host, holder)
+            if summary != section.summary:
+                drops.add(
+                    "chapter summary crediting the host with the guest's words (corrected)",
+                    detail=f"block {section.start_block}: {summary}",
+                )
+        fixed.append(dataclasses.replace(section, summary=summary))
+    return dataclasses.replace(notes, sections=tuple(fixed))
+
+
+def _names(text: str, person: Person) -> bool:
+    forms = {person.name, person.name.split()[0], person.label or person.name}
+    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in forms)
+
+
+def _renamed(text: str, host: Person, guest: Person) -> str:
+    """`text` with the host's names (full name first, then first name or label) as the guest's."""
+    for form in dict.fromkeys([host.name, host.label or host.name, host.name.split()[0]]):
+        text = re.sub(rf"\b{re.escape(form)}\b", guest.name, text)
+    return text

@@ -6,6 +6,8 @@ given, the publisher's reference (`{"episode", "source", "url", "description", "
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any
@@ -44,6 +46,13 @@ class Figures:
     rouge1: float | None = None
     rouge2: float | None = None
     rougeL: float | None = None
+    advice_instructions: float | None = None
+    quotes_questions: int = 0
+    quotes_same_start: int = 0
+    guest_named: bool | None = None
+    host_credited_for_guest: int | None = None
+    quotes_by_guest: float | None = None
+    resources_found: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,6 +80,9 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
         advice=len(document["advice"]),
         advice_grounded=advice_grounding(document["advice"], transcript),
         advice_own_words=advice_own_words(document["advice"], transcript),
+        advice_instructions=share(document["advice"], lambda a: is_instruction(a["text"])),
+        quotes_questions=sum(q["text"].rstrip().endswith("?") for q in document["quotes"]),
+        quotes_same_start=sum(a["start"] == b["start"] for a, b in combinations(document["quotes"], 2)),
     )
     if reference is None:
         return figures
@@ -84,8 +96,96 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
             "ours_matched": matched_share(ours, theirs),
             "chapter_ratio": len(ours) / len(theirs) if theirs else None,
             **scores,
+            **listener_figures(document, transcript, reference),
         }
     )
+
+
+REPORTING = re.compile(
+    r"\b(?:says|said|suggests|emphasi[sz]es|explains|mentions|discusses|shares|highlights|notes|talks|believes|"
+    r"recommends|advises|argues|describes|thinks)\b",
+    re.I,
+)
+NOT_IMPERATIVE = frozenset(
+    "the a an he she they it this that these those there i we you his her their its my our your one when if "
+    "as by in on at for with to from".split()
+)
+
+
+def is_instruction(text: str) -> bool:
+    """Phrased as something the listener can do (`Buy a repair stand first`), not a report of the
+    talk (`Tom explains that …`): no reporting verb, and not opening on a pronoun, article or name."""
+    words = text.split()
+    if not words or REPORTING.search(" ".join(words[:6])):
+        return False
+    return re.sub(r"[^\w'-]", "", words[0]).lower() not in NOT_IMPERATIVE
+
+
+def share(items: list[dict[str, Any]], test: Any) -> float | None:
+    return sum(1 for item in items if test(item)) / len(items) if items else None
+
+
+def first_name(name: str) -> str:
+    """A first name folded for comparison: lower case, accents off (`Dânia` is `dania`)."""
+    folded = unicodedata.normalize("NFKD", name.split()[0].lower()) if name.split() else ""
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _mentions(text: str, name: str) -> bool:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return bool(name) and re.search(rf"\b{re.escape(first_name(name))}\b", folded) is not None
+
+
+def listener_figures(document: dict[str, Any], transcript: Transcript, reference: dict[str, Any]) -> dict[str, Any]:
+    """What a listener checks first, against the publisher's guests, host and resources."""
+    guests = [g for g in reference.get("guests") or [] if g]
+    host = reference.get("host") or ""
+    figures: dict[str, Any] = {}
+    if guests:
+        blurb = " ".join([document["title"], document["tagline"], document["summary"]])
+        figures["guest_named"] = any(_mentions(blurb, g) for g in guests)
+        speakers = [q["speaker"] for q in document["quotes"] if q["speaker"]]
+        figures["quotes_by_guest"] = (
+            sum(any(first_name(s) == first_name(g) for g in guests) for s in speakers) / len(speakers)
+            if speakers
+            else None
+        )
+    if guests and host:
+        figures["host_credited_for_guest"] = _host_credited(document, transcript, guests, host)
+    resources = reference.get("resources") or []
+    if resources:
+        ours = [r["name"] for r in document["resources"]]
+        found = sum(
+            any(fuzz.token_set_ratio(r["name"], n, processor=default_process) >= RESOURCE_SIMILARITY for n in ours)
+            for r in resources
+        )
+        figures["resources_found"] = found / len(resources)
+    return figures
+
+
+GUEST_FLOOR = 0.7
+RESOURCE_SIMILARITY = 80.0
+
+
+def _host_credited(document: dict[str, Any], transcript: Transcript, guests: list[str], host: str) -> int | None:
+    """Chapters whose summary names the host but no guest where a guest speaks ≥ 70 % of the words."""
+    if not any(s.speaker for s in transcript.segments):
+        return None
+    blocks = {b.id: b for b in build_blocks(transcript)}
+    wrong = 0
+    for chapter in document["chapters"]:
+        words: dict[str, int] = {}
+        for block_id in range(chapter["first_block"], chapter["last_block"] + 1):
+            block = blocks.get(block_id)
+            if block is not None and block.speaker:
+                words[block.speaker] = words.get(block.speaker, 0) + len(block.text.split())
+        total = sum(words.values())
+        guest_words = sum(n for label, n in words.items() if any(first_name(label) == first_name(g) for g in guests))
+        text = chapter["summary"]
+        if total and guest_words >= GUEST_FLOOR * total and _mentions(text, host):
+            if not any(_mentions(text, g) for g in guests):
+                wrong += 1
+    return wrong
 
 
 def quote_fidelity(quotes: list[dict[str, Any]], transcript: Transcript) -> tuple[float | None, float | None]:

@@ -21,7 +21,7 @@ from .grounding import QuoteLocator
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .answers import notes_from_map, notes_from_merge
-from .chapters import consolidate, shortest_section
+from .chapters import consolidate, credit_guests, shortest_section
 from .notes import Drops, Notes, combine, group_parts, render_notes, trim
 from .prompts import fence, load_prompt
 from .prepare import Prepared, prepare
@@ -204,6 +204,7 @@ class Pipeline:
         self.progress(episode, "reduce", 0, 1)
         collapsed = await self._collapse(mapped, by_id, stats)
         notes = consolidate(collapsed, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
+        notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(

@@ -48,6 +48,10 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "NO"
 
 
+def _count(n: int | None) -> str:
+    return "–" if n is None else str(n)
+
+
 def figures_table(f: Figures) -> str:
     """`summarizer eval` as a table a person reads."""
     rows = [
@@ -61,7 +65,21 @@ def figures_table(f: Figures) -> str:
         ("near-duplicates", f"advice {f.duplicate_advice} · quotes {f.duplicate_quotes}"),
         ("advice grounded in its block", f"{_share(f.advice_grounded)} of {f.advice}"),
         ("advice in its own words", f"{_share(f.advice_own_words)} of {f.advice}"),
+        ("advice phrased as instructions", f"{_share(f.advice_instructions)} of {f.advice}"),
+        ("quotes that are questions", str(f.quotes_questions)),
+        ("quotes sharing a start time", str(f.quotes_same_start)),
     ]
+    if f.guest_named is not None:
+        rows += [
+            ("guest named in title/tagline/summary", _yes(f.guest_named)),
+            (
+                "host credited for guest's words",
+                "–" if f.host_credited_for_guest is None else str(f.host_credited_for_guest),
+            ),
+            ("quotes by the guest", _share(f.quotes_by_guest)),
+        ]
+    if f.resources_found is not None:
+        rows.append(("publisher's resources found", _share(f.resources_found)))
     if f.reference_matched is not None or f.rouge1 is not None:
         rows += [
             ("reference starts matched ±60s", _share(f.reference_matched)),

@@ -30,7 +30,10 @@ CAPTIONS = "\n".join(
 
 def test_labels_make_the_host_who_opens_and_asks_and_the_guest_who_holds_the_floor():
     cast = find_cast(parse_transcript(LABELLED))
-    assert [(p.role, p.label, p.source) for p in cast.people] == [("host", "Maya", "labels"), ("guest", "Tom", "labels")]
+    assert [(p.role, p.label, p.source) for p in cast.people] == [
+        ("host", "Maya", "labels"),
+        ("guest", "Tom", "labels"),
+    ]
 
 
 def test_a_labels_full_name_comes_from_the_introduction():

@@ -182,3 +182,34 @@ def test_eval_refuses_an_invalid_reference(tmp_path):
     transcript = tmp_path / "ep.txt"
     transcript.write_text("0:00 hello there\n")
     assert main(["eval", str(summary), str(transcript), "--reference", str(reference)]) == 2
+
+
+def test_advice_phrased_as_an_instruction_is_told_from_a_report_of_the_talk():
+    from summarizer.evaluate import is_instruction
+
+    assert is_instruction("Buy a repair stand before anything else.")
+    assert is_instruction("Start with fewer tools")
+    assert not is_instruction("Rob emphasizes the advantages of small teams.")
+    assert not is_instruction("The speaker suggests keeping notes.")
+    assert not is_instruction("He says to start small.")
+
+
+def test_listener_figures_against_a_reference_with_guests_host_and_resources():
+    doc = _doc()
+    doc["title"] = "Herbs with Bea"
+    doc["quotes"][0]["speaker"] = "B"
+    doc["resources"] = [{"name": "The Windowsill Garden", "kind": "book", "start": 0.0}]
+    reference = {
+        "episode": "e",
+        "source": "s",
+        "url": "u",
+        "description": "Herbs.",
+        "chapters": [{"start": 0, "title": "Herbs"}],
+        "guests": ["Bea Stone"],
+        "host": "Al Host",
+        "resources": [{"name": "The Windowsill Garden (book)"}, {"name": "A course never named"}],
+    }
+    figures = evaluate(doc, TRANSCRIPT, reference)
+    assert figures.guest_named is True
+    assert figures.resources_found == 0.5
+    assert figures.quotes_by_guest == 0.0  # "B" is not Bea's first name

@@ -373,3 +373,24 @@ def test_a_merge_retitles_sections_but_never_moves_or_drops_their_starts():
         (5, 6, "Compost"),
     ]
     assert drops.counts["section the merge left out (kept as it was)"] == 2
+
+
+def test_a_summary_crediting_the_host_where_the_guest_holds_the_floor_credits_the_guest():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about your shop.\n"
+        "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
+        " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
+        "1:00 Maya: And now?\n"
+        "1:05 Tom: Now I teach repair classes on Saturdays and sell refurbished bikes to students.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "Maya explains how she opened a shop."),))
+    drops = Drops()
+    credited = credit_guests(notes, by_id, find_cast(t), drops)
+    assert credited.sections[0].summary == "Tom explains how she opened a shop."
+    assert drops.counts["chapter summary crediting the host with the guest's words (corrected)"] == 1
+    right = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "Maya asks Tom about his shop."),))
+    assert credit_guests(right, by_id, find_cast(t), Drops()) == right
