@@ -83,6 +83,9 @@ def notes_from_map(
         if located.text.rstrip().endswith("?"):
             drops.add("quote that is a question")
             continue
+        if locator.punctuated and not located.text.rstrip().endswith((".", "!", "…", '"', "”")):
+            drops.add("quote that is not whole sentences")
+            continue
         quotes.append(located)
 
     resources = []

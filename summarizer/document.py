@@ -12,12 +12,13 @@ from typing import Any, TypeVar
 from . import __version__
 from .prepare import Prepared
 from .chapters import chapters
-from .notes import Drops, Notes, dedupe, pick
+from .notes import Advice, Drops, Notes, Resource, dedupe, pick
+from .resources import Mention
 
 T = TypeVar("T")
 
 SCHEMA_VERSION = "1.0"
-MIN_ADVICE = 4
+MIN_ADVICE = 5
 MIN_QUOTES = 3
 MAX_QUOTES = 6
 
@@ -55,6 +56,7 @@ def build_document(
                 answer["advice"],
                 "advice",
                 least=MIN_ADVICE,
+                more=tuple(Advice(t.text, t.speaker, t.block) for t in episode.tips),
                 text=lambda a: a.text,
                 position=lambda a: by_id[a.block].start,
                 duration=transcript.duration,
@@ -75,9 +77,19 @@ def build_document(
                 drops=drops,
             )
         ],
-        "resources": [{"name": r.name, "kind": r.kind, "start": by_id[r.block].start} for r in notes.resources],
+        "resources": [
+            {"name": r.name, "kind": r.kind, "start": by_id[r.block].start}
+            for r in resources(list(notes.resources), episode.mentions)
+        ],
         "generator": {"name": "summarizer", "version": __version__, **generator},
     }
+
+
+def resources(named: list[Resource], found: list[Mention]) -> list[Resource]:
+    """What the model named (checked against its block) and what the words name (patterns), once
+    each, in the order the episode names them; the model's spelling first, each as said."""
+    merged = dedupe([*named, *(Resource(m.name, m.kind, m.block) for m in found)], key=lambda r: r.name.lower())
+    return sorted(merged, key=lambda r: r.block)
 
 
 def choose(
@@ -87,15 +99,18 @@ def choose(
     *,
     least: int,
     most: int | None = None,
+    more: tuple[T, ...] = (),
     text: Callable[[T], str],
     position: Callable[[T], float | None],
     duration: float | None,
     drops: Drops,
 ) -> list[T]:
-    """What the document keeps of advice or quotes: the reduce's picks by number (unknown ones
-    dropped and counted), topped up to `least`, cut to `most`, then balanced across the thirds."""
-    picked = top_up(pick(pool, numbers, drops, what), pool, least, text)[:most]
-    return balance_thirds(picked, dedupe(list(pool), key=text), position, duration)
+    """What the document keeps of advice or quotes: the reduce's picks by number from `pool` (unknown
+    ones dropped and counted), topped up to `least` from the pool and then from `more` (found in the
+    words), cut to `most`, then balanced across the thirds."""
+    candidates = (*pool, *more)
+    picked = top_up(pick(pool, numbers, drops, what), candidates, least, text)[:most]
+    return balance_thirds(picked, dedupe(list(candidates), key=text), position, duration)
 
 
 def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T], str]) -> list[T]:

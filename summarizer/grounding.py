@@ -18,6 +18,10 @@ from .transcript import Transcript
 FILLERS = frozenset({"um", "uh", "uhm", "umm", "er", "erm", "ah", "hmm", "mm", "mhm"})
 FUZZY_THRESHOLD = 90.0
 MIN_QUOTE_WORDS = 6
+MAX_QUOTE_WORDS = 60
+REACH_WORDS = 25  # how far a quote may grow to finish its sentence
+_ENDS = (".", "?", "!", "…", '."', ".”", "?”", "!”")
+_ENCLOSING = "\"“”'‘’"
 _WORD = re.compile(r"\S+")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -65,6 +69,7 @@ class QuoteLocator:
                         self._words.append(_Word(norm, segment.index, match.start(), match.end()))
         self._block_first_word[len(blocks) + 1] = len(self._words)
         self._joined, self._offsets = self._join(0, len(self._words))
+        self._punctuated = sum(self._ends(i) for i in range(len(self._words))) >= 0.02 * max(len(self._words), 1)
 
     def _join(self, first: int, last: int) -> tuple[str, list[int]]:
         """Normalised words first..last-1 as one string, with each word's character offset."""
@@ -89,8 +94,41 @@ class QuoteLocator:
         for first, last in windows:
             span = self._exact(needle, first, last) or self._fuzzy(needle, first, last)
             if span:
-                return self._materialise(*self._trim(*span))
+                return self._materialise(*self._whole_sentences(*self._trim(*span)))
         return None
+
+    @property
+    def punctuated(self) -> bool:
+        """Whether the transcript marks sentence ends (edited text), unlike raw captions."""
+        return self._punctuated
+
+    def _ends(self, i: int) -> bool:
+        word = self._words[i]
+        return self._transcript.segments[word.segment].text[word.begin : word.finish].endswith(_ENDS)
+
+    def _whole_sentences(self, first: int, last: int) -> tuple[int, int]:
+        """A quote that starts or stops inside a sentence grows to the sentence's edge where that
+        keeps it short, else is cut back to the sentences it holds whole: never a fragment (`is the
+        main …` without its subject). Captions without punctuation are left as found."""
+        if not self._punctuated:
+            return first, last
+        speaker = self._transcript.segments[self._words[first].segment].speaker
+        same = lambda i: self._transcript.segments[self._words[i].segment].speaker == speaker  # noqa: E731
+        start = first
+        while start > 0 and not self._ends(start - 1) and first - start < REACH_WORDS and same(start - 1):
+            start -= 1
+        if start > 0 and not self._ends(start - 1):  # no sentence start in reach: begin at the next one
+            start = next((i + 1 for i in range(first, last) if self._ends(i)), first)
+        stop = last
+        while not self._ends(stop) and stop + 1 < len(self._words) and stop - last < REACH_WORDS and same(stop + 1):
+            stop += 1
+        if not self._ends(stop) or stop - start + 1 > MAX_QUOTE_WORDS:
+            stop = next(
+                (i for i in range(min(last, start + MAX_QUOTE_WORDS - 1), start - 1, -1) if self._ends(i)), last
+            )
+        if stop - start + 1 < MIN_QUOTE_WORDS:
+            return first, last
+        return start, stop
 
     def _trim(self, first_word: int, last_word: int) -> tuple[int, int]:
         """Drop a leading word that ends the previous sentence (`on. Thanks for …`)."""
@@ -146,12 +184,21 @@ class QuoteLocator:
             pieces.append(segments[tail.segment].text[: tail.finish])
             text = " ".join(pieces)
         return Located(
-            text=text,
+            text=_unquoted(text),
             start=segments[head.segment].start,
             end=segments[tail.segment].end,
             speaker=segments[head.segment].speaker,
             block=self._segment_block[head.segment],
         )
+
+
+def _unquoted(text: str) -> str:
+    """A quote without the quotation marks the transcript put around it (the renderer adds its own);
+    what is left is still the transcript's exact words."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] in _ENCLOSING and stripped[-1] in _ENCLOSING:
+        return stripped[1:-1].strip()
+    return stripped
 
 
 def _index_at(offsets: list[int], position: int) -> int:

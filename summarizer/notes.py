@@ -175,9 +175,11 @@ def dedupe(items: list, key, fuzzy: bool = True) -> list:
 
 
 def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:
-    """Notes as compact numbered lines for a merge or reduce prompt (never the transcript itself)."""
+    """Notes as compact numbered lines for a merge or reduce prompt (never the transcript itself).
+    Sections with no summary (titled by their keywords, not by a reader) are left out: keywords read
+    as topics would be copied into the episode's summary."""
     lines = ["Sections:"]
-    for s in notes.sections:
+    for s in (s for s in notes.sections if s.summary):
         clock = format_clock(blocks[s.start_block].start)
         lines.append(f"- blocks {s.start_block}-{s.end_block} ({clock}) {s.title}: {s.summary}")
     lines.append("Advice:")

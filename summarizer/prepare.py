@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .advice import Tip, find_advice
 from .cast import Cast, find_cast
 from .chunking import Block, Chunk, build_blocks, chunk_blocks
 from .language import detect_language
 from .metadata import EpisodeMeta
+from .resources import Mention, find_resources
 from .segmenting import keyword_titles, topic_starts
 from .transcript import Transcript
 
@@ -23,6 +25,8 @@ class Prepared:
     names: dict[str, str]  # speaker label → how prompts show it (`Guest (Tom Okafor)`)
     starts: list[int]
     keywords: dict[int, str]  # topic start → a title from its words, for starts the model leaves untitled
+    mentions: list[Mention]  # resources named aloud, found by patterns
+    tips: list[Tip]  # instructions and recommendations said aloud, found by patterns
     chunks: list[Chunk]
 
 
@@ -34,4 +38,6 @@ def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overla
     keywords = keyword_titles(blocks, starts, language)
     names = {p.label: cast.display(p.label) for p in cast.people if p.label}
     chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names)
-    return Prepared(transcript, meta, blocks, language, cast, names, starts, keywords, chunks)
+    mentions = find_resources(blocks, language)
+    tips = find_advice(blocks, cast, language)
+    return Prepared(transcript, meta, blocks, language, cast, names, starts, keywords, mentions, tips, chunks)

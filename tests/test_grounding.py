@@ -10,8 +10,8 @@ TEXT = """0:00 Host: welcome to the show today we talk about
 """
 
 
-def _locator():
-    t = parse_transcript(TEXT)
+def _locator(text: str = TEXT):
+    t = parse_transcript(text)
     return QuoteLocator(t, build_blocks(t))
 
 
@@ -51,3 +51,33 @@ def test_a_leading_word_that_ends_the_previous_sentence_is_trimmed():
     )
     found = QuoteLocator(t, build_blocks(t)).locate("on. Thanks for having me here today my friend")
     assert found.text == "Thanks for having me here today my friend"
+
+
+SPOKEN = (
+    "0:00 Tom: I opened the shop in a hurry. The main and most predominant reason people come in is a flat tyre"
+    " on the way to work. Then they stay for coffee.\n0:20 Maya: Nice.\n"
+)
+
+
+def test_a_quote_starting_mid_sentence_grows_back_to_its_subject():
+    found = _locator(SPOKEN).locate("is the main and most predominant reason people come in is a flat tyre")
+    assert found.text == "The main and most predominant reason people come in is a flat tyre on the way to work."
+
+
+def test_a_quote_stopping_mid_sentence_grows_to_the_sentence_end():
+    found = _locator(SPOKEN).locate("The main and most predominant reason people come in")
+    assert found.text.endswith("flat tyre on the way to work.")
+
+
+def test_quotation_marks_around_a_quote_are_the_renderers_to_add():
+    found = _locator("0:00 Tom: “Start with the simple stuff and get the conversation going.”\n").locate(
+        "Start with the simple stuff and get the conversation going"
+    )
+    assert found.text == "Start with the simple stuff and get the conversation going."
+
+
+def test_captions_without_punctuation_keep_the_span_found():
+    found = _locator("0:00 so the main reason people come in is a flat tyre on the way to work\n").locate(
+        "the main reason people come in is a flat tyre"
+    )
+    assert found.text == "the main reason people come in is a flat tyre"

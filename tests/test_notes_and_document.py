@@ -394,3 +394,14 @@ def test_a_summary_crediting_the_host_where_the_guest_holds_the_floor_credits_th
     assert drops.counts["chapter summary crediting the host with the guest's words (corrected)"] == 1
     right = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "Maya asks Tom about his shop."),))
     assert credit_guests(right, by_id, find_cast(t), Drops()) == right
+
+
+def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
+    long_sentence = " ".join(["and then we kept fixing bikes for people who rode to work"] * 8)
+    t = parse_transcript(f"0:00 B: Short intro here. {long_sentence} until the end.\n0:40 A: Right.\n")
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    drops = Drops()
+    answer = _answer(quotes=[{"block": 1, "text": "we kept fixing bikes for people who rode to work and then we"}])
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), drops)
+    assert notes.quotes == () and drops.counts["quote that is not whole sentences"] == 1

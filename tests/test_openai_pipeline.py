@@ -150,8 +150,9 @@ def test_changing_only_the_reduce_prompt_reruns_only_the_reduce(server, tmp_path
     edited = tmp_path / "prompts"
     shutil.copytree(prompts.prompt_dir(), edited)
     reduce = edited / "reduce.md"
+    assert "one paragraph of 3 to 5 full sentences" in reduce.read_text()
     reduce.write_text(
-        reduce.read_text().replace("one paragraph of 3 to 5 sentences", "one paragraph of 2 to 4 sentences")
+        reduce.read_text().replace("one paragraph of 3 to 5 full sentences", "one paragraph of 2 to 4 full sentences")
     )
     monkeypatch.setattr(prompts, "prompt_dir", lambda: edited)
     prompts.load_prompt.cache_clear()

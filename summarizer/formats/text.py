@@ -215,7 +215,7 @@ def detect_text(text: str) -> str:
         return "whisper-tsv"
     shares = {layout.name: sum(1 for line in lines if layout.pattern.match(line)) / len(lines) for layout in LAYOUTS}
     for layout in LAYOUTS:
-        if shares[layout.name] >= layout.share and shares[layout.name] * len(lines) >= 2:
+        if shares[layout.name] >= layout.share and shares[layout.name] * len(lines) >= min(2, len(lines)):
             return layout.name
     stamped = [i for i, line in enumerate(lines) if _STAMP_ANYWHERE.search(line)]
     if len(stamped) >= 3 and len(stamped) >= 0.1 * len(lines):

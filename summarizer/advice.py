@@ -1,0 +1,82 @@
+"""Tips said in the episode, found in the words before any model call.
+
+A guest telling the listener what to do usually says it one of two ways: an instruction (`Start with
+the simple stuff.`, `Don't buy every tool at once.`) or a marked recommendation (`my advice is …`,
+`you should …`, `I'd recommend …`). Each such sentence is a candidate, kept with its block and speaker,
+in the speaker's own words; the document takes them where the model found fewer tips than the
+episode holds. Phrases are per language; captions without punctuation have no sentences to find.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cast import Cast
+from .chunking import Block
+
+MIN_WORDS = 6
+MAX_WORDS = 30
+
+IMPERATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "start stop try focus think make build learn read write use don't do keep avoid find talk ask spend get "
+        "take choose remember consider practice practise join apply reach invest measure define document "
+        "automate test pick begin create share network buy track prepare plan review check listen follow "
+        "never always".split()
+    ),
+}
+"""Verbs a tip opens with, by language."""
+MARKERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "you should",
+        "you need to", "you have to", "make sure", "the key is", "it's important to", "my tip", "i would suggest",
+        "i'd suggest", "don't be afraid to",
+    ),
+}  # fmt: skip
+"""Phrases that mark a recommendation anywhere in a sentence, by language."""
+FIRST_PERSON: dict[str, tuple[str, ...]] = {
+    "en": ("my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "my tip",
+           "i would suggest", "i'd suggest"),
+}  # fmt: skip
+"""Markers that are a recommendation even in a sentence about oneself."""
+NARRATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset("i we it it's there there's this that that's even if because when he she they what what's".split()),
+}
+"""Openings of a sentence that tells a story rather than advice (unless it says `my advice`)."""
+_LEAD = re.compile(r"^(?:(?:so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then)[,]?\s+)+", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
+
+
+@dataclass(frozen=True)
+class Tip:
+    text: str
+    speaker: str | None
+    block: int
+
+
+def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[Tip]:
+    """Instructions and marked recommendations by anyone but the host, in episode order."""
+    verbs = IMPERATIVES.get(language)
+    markers = MARKERS.get(language)
+    if not verbs or not markers:
+        return []
+    own, narrative = FIRST_PERSON[language], NARRATIVE[language]
+    hosts = {p.label for p in cast.hosts if p.label}
+    tips: list[Tip] = []
+    for block in blocks:
+        if block.speaker in hosts:
+            continue
+        for sentence in _SENTENCE.split(block.text):
+            text = _LEAD.sub("", sentence.strip())
+            words = text.split()
+            if not (MIN_WORDS <= len(words) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
+                continue
+            first = re.sub(r"[^\w']", "", words[0].lower())
+            lower = text.lower()
+            instruction = first in verbs
+            marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
+            if (instruction or marked) and "example" not in lower:
+                tips.append(Tip(text[:1].upper() + text[1:], cast.name_for(block.speaker), block.id))
+    return tips

@@ -1,0 +1,88 @@
+"""Books, courses, tools, sites and communities named aloud, found in the words before any model call.
+
+Each candidate keeps the block that names it and is spelled as said. Patterns are per language: a
+title introduced by what it is (`a book called Relevant Search`, `the Interpretable Machine Learning
+book`), a web address (`datatalks.club`), or a platform everyone names the same way (GitHub,
+LinkedIn). Lower-case captions keep only the last two: without capitals a title's end cannot be told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chunking import Block
+
+Kind = str  # one of the document schema's resource kinds
+
+KIND_WORDS: dict[str, dict[str, Kind]] = {
+    "en": {
+        "book": "book", "books": "book", "textbook": "book", "course": "course", "courses": "course",
+        "bootcamp": "course", "specialization": "course", "podcast": "podcast", "paper": "paper",
+        "article": "paper", "blog": "website", "newsletter": "website", "website": "website", "site": "website",
+        "library": "tool", "framework": "tool", "tool": "tool", "package": "tool", "platform": "tool",
+        "community": "community", "conference": "community", "meetup": "community", "talk": "other",
+    },
+}  # fmt: skip
+"""What a speaker calls a resource just before or after its title, by language, and its kind."""
+PLATFORMS: dict[str, Kind] = {
+    "GitHub": "website", "LinkedIn": "website", "YouTube": "website", "Twitter": "website",
+    "Kaggle": "community", "Slack": "community", "Discord": "community", "Coursera": "course",
+    "Udemy": "course", "edX": "course", "Medium": "website", "Substack": "website", "Stack Overflow": "website",
+    "Hugging Face": "tool", "arXiv": "paper",
+}  # fmt: skip
+"""Places named the same way in every language and every episode."""
+COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
+"""Platforms that are also ordinary words: found only where the transcript capitalises them."""
+
+_TITLE_WORD = r"[A-Z0-9][\w'’+#-]*(?:[.:][\w'’+#-]+)*"  # a title's words; one ending a sentence ends it
+_SMALL = r"(?:of|the|and|for|to|in|on|with|a|an|by|from|at|&)"
+_TITLE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}(?=\s+[A-Z0-9]))){{0,7}}"
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|io|ai|club|dev|net|co|me|app|edu))\b", re.I)
+_MAX_RESOURCES = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    kind: Kind
+    block: int
+
+
+def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
+    """Every resource named aloud, once, in the order first named."""
+    kinds = KIND_WORDS.get(language, {})
+    cased = any(any(c.isupper() for c in b.text) for b in blocks[:50])
+    words = "|".join(sorted(kinds, key=len, reverse=True))
+    called = re.compile(rf"\b(?i:({words}))\s+(?i:called|named|titled)\s+[\"“]?({_TITLE})") if words else None
+    before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({_TITLE})\s+({words})\b") if words else None
+    quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“]([^\"”]{{3,80}})[\"”]") if words else None
+    platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
+    found: dict[str, Mention] = {}
+
+    def add(name: str, kind: Kind, block: int) -> None:
+        name = name.strip(" .,;:!?\"“”'’")
+        key = name.lower()
+        if len(name) >= 3 and key not in found and len(found) < 10 * _MAX_RESOURCES:
+            found[key] = Mention(name, kind, block)
+
+    for block in blocks:
+        text = block.text
+        if cased and called is not None and before is not None and quoted is not None:
+            for match in called.finditer(text):
+                add(match.group(2), kinds[match.group(1).lower()], block.id)
+            for match in quoted.finditer(text):
+                title_words = match.group(2).split()
+                if sum(w[:1].isupper() for w in title_words) * 2 >= len(title_words):
+                    add(match.group(2), kinds[match.group(1).lower()], block.id)
+            for match in before.finditer(text):
+                if len(match.group(1).split()) >= 2 or match.group(1)[1:].lower() != match.group(1)[1:]:
+                    add(match.group(1), kinds[match.group(2).lower()], block.id)
+        for match in platforms.finditer(text):
+            canonical = next(p for p in PLATFORMS if p.lower() == match.group(1).lower())
+            if canonical.lower() in COMMON_WORDS and not (cased and match.group(1)[:1].isupper()):
+                continue
+            add(canonical, PLATFORMS[canonical], block.id)
+        for match in _DOMAIN.finditer(text):
+            add(match.group(1).lower(), "website", block.id)
+    return list(found.values())[:_MAX_RESOURCES]

@@ -1,0 +1,34 @@
+"""Tips said in the episode, found in the words: instructions and marked recommendations, not stories."""
+
+from summarizer.advice import find_advice
+from summarizer.cast import find_cast
+from summarizer.chunking import build_blocks
+from summarizer.transcript import parse_transcript
+
+TEXT = "\n".join(
+    [
+        "0:00 Maya: Welcome. Start by telling us about the shop.",
+        "0:10 Tom: Sure. I wanted to make sure the shop paid for itself. Buy a repair stand before anything else."
+        " My advice is to track every job you do in a notebook. Look, I still work Saturdays.",
+        "1:00 Tom: Don't buy every tool at once, because most of them sit in a drawer. He said “you should quit”."
+        " Should you oil the chain weekly? It depends on the rain.",
+        "1:40 Tom: Take a cheap bike as an example of what breaks first.",
+    ]
+)
+
+
+def _tips(language: str = "en") -> list[tuple[str | None, str]]:
+    t = parse_transcript(TEXT)
+    return [(tip.speaker, tip.text) for tip in find_advice(build_blocks(t), find_cast(t), language)]
+
+
+def test_instructions_and_marked_recommendations_by_the_guest_are_tips():
+    assert _tips() == [
+        ("Tom", "Buy a repair stand before anything else."),
+        ("Tom", "My advice is to track every job you do in a notebook."),
+        ("Tom", "Don't buy every tool at once, because most of them sit in a drawer."),
+    ]
+
+
+def test_a_language_without_its_own_phrases_finds_no_tips():
+    assert _tips("xx") == []

@@ -1,0 +1,49 @@
+"""Resources named aloud, found in the words, spelled as said."""
+
+from summarizer.chunking import build_blocks
+from summarizer.resources import find_resources
+from summarizer.transcript import parse_transcript
+
+EDITED = "\n".join(
+    [
+        "0:00 Maya: Welcome back. Last week a listener sent me a book called Wheels of Fortune. Anyway.",
+        "0:30 Tom: I learned most of it from the Bike Mechanics Handbook book, then from a course called"
+        " Brakes and Gears at the community college.",
+        "1:00 Tom: I post my repairs on GitHub and on my site tomfixes.bike.org, and there is a Slack for it.",
+        "1:30 Maya: I read Relevant Search. The author explains ranking well.",
+        "2:00 Tom: I had some slack in the chain, so I took a medium wrench.",
+    ]
+)
+
+
+def _names(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in find_resources(build_blocks(parse_transcript(text)), language)]
+
+
+def test_titles_introduced_by_what_they_are_are_found_as_said():
+    found = _names(EDITED)
+    assert ("Wheels of Fortune", "book") in found
+    assert ("Bike Mechanics Handbook", "book") in found
+    assert ("Brakes and Gears", "course") in found
+
+
+def test_platforms_and_web_addresses_are_found():
+    found = _names(EDITED)
+    assert ("GitHub", "website") in found and ("Slack", "community") in found
+    assert ("tomfixes.bike.org", "website") in found
+
+
+def test_a_title_ends_where_its_sentence_ends_and_ordinary_words_are_no_platforms():
+    names = [name for name, _ in _names(EDITED)]
+    assert not any("Anyway" in n or "The author" in n for n in names)
+    assert names.count("Slack") == 1 and "Medium" not in names
+
+
+def test_lower_case_captions_keep_only_platforms_and_addresses():
+    captions = "0:00 a book called wheels of fortune taught me\n0:05 find me on github or at tomfixes.bike.org\n"
+    assert _names(captions) == [("GitHub", "website"), ("tomfixes.bike.org", "website")]
+
+
+def test_a_language_without_kind_words_still_finds_platforms_and_addresses():
+    text = "0:00 Tom: Ein Buch namens Räder und Glück. Ich bin auf GitHub.\n"
+    assert _names(text, "de") == [("GitHub", "website")]
