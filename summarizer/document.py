@@ -64,7 +64,7 @@ def build_document(
             )
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "block": q.block}
+            {"text": q.text, "speaker": cast.name_for(q.speaker), "start": q.start, "end": q.end, "block": q.block}
             for q in choose(
                 notes.quotes,
                 answer["quotes"],

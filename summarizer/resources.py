@@ -2,8 +2,9 @@
 
 Each candidate keeps the block that names it and is spelled as said. Patterns are per language: a
 title introduced by what it is (`a book called Relevant Search`, `the Interpretable Machine Learning
-book`), a web address (`datatalks.club`), or a platform everyone names the same way (GitHub,
-LinkedIn). Lower-case captions keep only the last two: without capitals a title's end cannot be told.
+book`, `a book from the library, Zinn and the Art of …`), a web address (`datatalks.club`), or a
+platform everyone names the same way (GitHub, LinkedIn). Lower-case captions keep only the last two:
+without capitals a title's end cannot be told.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
 
 _TITLE_WORD = r"[A-Z0-9][\w'’+#-]*(?:[.:][\w'’+#-]+)*"  # a title's words; one ending a sentence ends it
 _SMALL = r"(?:of|the|and|for|to|in|on|with|a|an|by|from|at|&)"
-_TITLE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL}(?=\s+[A-Z0-9]))){{0,7}}"
+_TITLE = rf"{_TITLE_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_TITLE_WORD}){{0,7}}"  # `Zinn and the Art of …`
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|io|ai|club|dev|net|co|me|app|edu))\b", re.I)
 _MAX_RESOURCES = 12
 
@@ -56,6 +57,7 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     words = "|".join(sorted(kinds, key=len, reverse=True))
     called = re.compile(rf"\b(?i:({words}))\s+(?i:called|named|titled)\s+[\"“]?({_TITLE})") if words else None
     before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({_TITLE})\s+({words})\b") if words else None
+    apposed = re.compile(rf"\b(?i:({words}))\b[^.!?,]{{0,40}},\s+({_TITLE})") if words else None
     quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“]([^\"”]{{3,80}})[\"”]") if words else None
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
@@ -68,7 +70,10 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
 
     for block in blocks:
         text = block.text
-        if cased and called is not None and before is not None and quoted is not None:
+        if cased and called is not None and before is not None and quoted is not None and apposed is not None:
+            for match in apposed.finditer(text):
+                if len(match.group(2).split()) >= 3:  # `a book from the library, Zinn and the Art of …`
+                    add(match.group(2), kinds[match.group(1).lower()], block.id)
             for match in called.finditer(text):
                 add(match.group(2), kinds[match.group(1).lower()], block.id)
             for match in quoted.finditer(text):
