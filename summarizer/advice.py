@@ -80,3 +80,62 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             if (instruction or marked) and "example" not in lower:
                 tips.append(Tip(text[:1].upper() + text[1:], cast.name_for(block.speaker), block.id))
     return tips
+
+
+REPORTING_VERBS: dict[str, str] = {
+    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of",
+}
+"""How small models report a tip (`Misra suggests building …`), by language."""
+DESCRIBING_VERBS: dict[str, str] = {
+    "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes",
+}
+"""How they describe the talk instead of giving a tip (`Rob emphasizes the advantages of …`)."""
+_AUDIENCE = r"(?:(?:the )?(?:listeners?|people|viewers|you|everyone|beginners|data scientists|readers|them)\s+)?"
+E_VERBS = frozenset(
+    "have make take use write share create choose prepare save leave give move improve practice practise "
+    "include provide believe change manage measure explore continue define serve solve shape trade value "
+    "argue compare describe organize organise prioritize prioritise automate validate scale store price "
+    "hire fire become come negotiate invite automate iterate".split()
+)
+"""Verbs whose base form ends in e, for `building` → `Build` but `making` → `Make`."""
+
+
+def as_instruction(text: str, language: str = "en") -> str | None:
+    """A reported tip as the instruction it reports (`Misra suggests building projects.` → `Build
+    projects.`); None for a description of the talk, which is no tip. Text already phrased as an
+    instruction is returned as it is; only its first sentence is kept."""
+    reporting, describing = REPORTING_VERBS.get(language), DESCRIBING_VERBS.get(language)
+    first = _SENTENCE.split(text.strip())[0].strip()
+    if not reporting or not describing:
+        return first
+    subject = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
+    said = rf"{subject}(?:{reporting})\s+"
+    for pattern in (
+        rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+(?:should\s+)?(.+)$",  # … that you ask …
+        rf"{said}{_AUDIENCE}to\s+(.+)$",  # … encourages listeners to reach out …
+        rf"{said}(\w+ing\b.*)$",  # … suggests building …
+    ):
+        reported = re.match(pattern, first, re.I)
+        if reported:
+            verb, _, tail = reported.group(1).partition(" ")
+            base = _base_form(verb)
+            return f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
+    if re.match(rf"{subject}(?:{reporting}|{describing})\b", first, re.I):
+        return None  # a report of what was said, or a description of the talk
+    return first
+
+
+def _base_form(verb: str) -> str | None:
+    """`building` → `build`, `making` → `make`, `running` → `run`; a word that is already a base form
+    (`ask`, after `that you`) stays; a noun (`the importance`) is no verb: None."""
+    word = verb.lower()
+    if word in {"the", "a", "an", "that", "this", "these", "those", "his", "her", "their", "its", "importance"}:
+        return None
+    if not word.endswith("ing") or len(word) <= 4:
+        return word
+    stem = word[:-3]
+    if stem + "e" in E_VERBS:
+        return stem + "e"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    return stem

@@ -13,6 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import QuoteLocator
+from .advice import as_instruction
 from .cast import Cast
 from .notes import (
     MAX_QUOTE_WORDS,
@@ -39,6 +40,7 @@ def notes_from_map(
     drops: Drops,
     cast: Cast = Cast(),
     keywords: Mapping[int, str] | None = None,
+    language: str = "en",
 ) -> Notes:
     """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
     sections are the chunk's topic `starts`, titled and summarised by the answer (a start it skips
@@ -64,7 +66,11 @@ def notes_from_map(
             drops.add("advice pasted from the transcript (offered as a quote)")
             candidates.append({"block": block, "text": item["text"]})
             continue
-        advice.append(Advice(item["text"].strip(), _speaker(item["speaker"], blocks[block], cast), block))
+        tip = as_instruction(item["text"], language)
+        if tip is None:
+            drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
+            continue
+        advice.append(Advice(tip, _speaker(item["speaker"], blocks[block], cast), block))
 
     quotes = []
     for item in candidates:

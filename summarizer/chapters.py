@@ -108,7 +108,7 @@ def consolidate(
     min_seconds: float = MIN_SECTION_SECONDS,
 ) -> Notes:
     """Fold each sliver (shorter than `min_seconds`) into its predecessor. A section that says nearly
-    what the previous one said keeps its start: small models copy a summary forward, which says
+    what an earlier one said keeps its start: small models copy a summary forward, which says
     nothing about where the talk turned; the copy goes, and a title another chapter already has
     gives way to the start's keywords. The last section runs to the last block."""
     keywords = keywords or {}
@@ -116,9 +116,9 @@ def consolidate(
     if sections:
         sections[-1] = dataclasses.replace(sections[-1], end_block=max(blocks))
     kept: list[Section] = []
-    said: Section | None = None  # the section before, as the model wrote it
+    summaries: list[str] = []  # every summary the model wrote so far
     for section in sections:
-        if kept and said is not None:
+        if kept:
             start, end = blocks[section.start_block].start, blocks[section.end_block].end
             if start is not None and end is not None and end - start < min_seconds:
                 drops.add(
@@ -127,19 +127,18 @@ def consolidate(
                 )
                 kept[-1] = dataclasses.replace(kept[-1], end_block=section.end_block)
                 continue
-            written = section
-            if said.summary and fuzz.token_sort_ratio(section.summary, said.summary) >= DUPLICATE_SIMILARITY:
-                title = section.title
-                if any(fuzz.token_sort_ratio(title, k.title) >= DUPLICATE_SIMILARITY for k in kept):
-                    title = keywords.get(section.start_block, section.title)
-                drops.add(
-                    "section repeating the one before (start kept, its copy dropped)",
-                    detail=f"block {section.start_block}: {title}",
-                )
-                section = dataclasses.replace(section, title=title, summary="")
-            said = written
-        else:
-            said = section
+        summaries.append(section.summary)
+        if section.summary and any(
+            fuzz.token_sort_ratio(section.summary, earlier) >= DUPLICATE_SIMILARITY for earlier in summaries[:-1]
+        ):
+            title = section.title
+            if any(fuzz.token_sort_ratio(title, k.title) >= DUPLICATE_SIMILARITY for k in kept):
+                title = keywords.get(section.start_block, section.title)
+            drops.add(
+                "section repeating an earlier one (start kept, its copy dropped)",
+                detail=f"block {section.start_block}: {title}",
+            )
+            section = dataclasses.replace(section, title=title, summary="")
         kept.append(section)
     return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
 

@@ -240,8 +240,8 @@ class Pipeline:
             done += 1
             self.progress(episode, "map", done, len(chunks))
             own = {b.id: b for b in chunk.blocks}
-            cast, keywords = prepared.cast, prepared.keywords
-            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, cast, keywords)
+            cast, keywords, language = prepared.cast, prepared.keywords, prepared.language
+            return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, cast, keywords, language)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
         if self._pool().refused is not None:

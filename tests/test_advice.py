@@ -32,3 +32,24 @@ def test_instructions_and_marked_recommendations_by_the_guest_are_tips():
 
 def test_a_language_without_its_own_phrases_finds_no_tips():
     assert _tips("xx") == []
+
+
+def test_a_reported_tip_becomes_the_instruction_it_reports():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Misra suggests building small projects first. She also says more.") == (
+        "Build small projects first."
+    )
+    assert as_instruction("Katharine encourages listeners to reach out to the publisher.") == (
+        "Reach out to the publisher."
+    )
+    assert as_instruction("The guest suggests that you keep a notebook.") == "Keep a notebook."
+    assert as_instruction("Tom recommends making a budget.") == "Make a budget."
+
+
+def test_a_description_of_the_talk_is_no_tip():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Rob emphasizes the advantages of small teams.") is None
+    assert as_instruction("Misra suggests that perspective shifts are important.") is None
+    assert as_instruction("Start with fewer tools.") == "Start with fewer tools."

@@ -229,7 +229,7 @@ def test_a_section_repeating_the_one_before_keeps_its_start_and_loses_its_copy()
         ("Water again", "", 4, 5),
         ("Compost, bins", "", 6, 6),
     ]
-    assert drops.counts["section repeating the one before (start kept, its copy dropped)"] == 2
+    assert drops.counts["section repeating an earlier one (start kept, its copy dropped)"] == 2
 
 
 def test_only_a_sliver_folds_into_the_section_before_and_it_is_counted():
@@ -405,3 +405,17 @@ def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
     answer = _answer(quotes=[{"block": 1, "text": "we kept fixing bikes for people who rode to work and then we"}])
     notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), drops)
     assert notes.quotes == () and drops.counts["quote that is not whole sentences"] == 1
+
+
+def test_advice_reporting_a_tip_is_rewritten_and_a_description_of_the_talk_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(
+        advice=[
+            {"block": 2, "speaker": None, "text": "B suggests starting with herbs on a sunny windowsill."},
+            {"block": 4, "speaker": None, "text": "B emphasizes watering deeply twice a week."},
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), locator, drops)
+    assert [a.text for a in notes.advice] == ["Start with herbs on a sunny windowsill."]
+    assert drops.counts["advice that reports or describes the talk instead of a tip"] == 1
