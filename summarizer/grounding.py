@@ -20,6 +20,7 @@ FUZZY_THRESHOLD = 90.0
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 60
 REACH_WORDS = 25  # how far a quote may grow to finish its sentence
+LINE_REACH = 8  # how far a quote in raw captions may grow to finish its caption line
 _ENDS = (".", "?", "!", "…", '."', ".”", "?”", "!”")
 _ENCLOSING = "\"“”'‘’"
 _WORD = re.compile(r"\S+")
@@ -97,6 +98,21 @@ class QuoteLocator:
                 return self._materialise(*self._whole_sentences(*self._trim(*span)))
         return None
 
+    def _whole_lines(self, first: int, last: int) -> tuple[int, int]:
+        """Start where the first word's caption line starts and stop where the last word's line ends,
+        when that edge is at most `LINE_REACH` words away: a caption line is the one boundary raw
+        captions carry. A long segment (a paragraph) is no caption line: its inside is left as found."""
+        words, start, stop = self._words, first, last
+        while start > 0 and words[start - 1].segment == words[first].segment and first - start < LINE_REACH:
+            start -= 1
+        if start > 0 and words[start - 1].segment == words[first].segment:
+            start = first
+        while stop + 1 < len(words) and words[stop + 1].segment == words[last].segment and stop - last < LINE_REACH:
+            stop += 1
+        if stop + 1 < len(words) and words[stop + 1].segment == words[last].segment:
+            stop = last
+        return (start, stop) if stop - start + 1 <= MAX_QUOTE_WORDS else (first, last)
+
     @property
     def punctuated(self) -> bool:
         """Whether the transcript marks sentence ends (edited text), unlike raw captions."""
@@ -109,9 +125,10 @@ class QuoteLocator:
     def _whole_sentences(self, first: int, last: int) -> tuple[int, int]:
         """A quote that starts or stops inside a sentence grows to the sentence's edge where that
         keeps it short, else is cut back to the sentences it holds whole: never a fragment (`is the
-        main …` without its subject). Captions without punctuation are left as found."""
+        main …` without its subject). Captions without punctuation have no sentences: there the quote
+        grows to the edges of its caption lines instead."""
         if not self._punctuated:
-            return first, last
+            return self._whole_lines(first, last)
         speaker = self._transcript.segments[self._words[first].segment].speaker
         same = lambda i: self._transcript.segments[self._words[i].segment].speaker == speaker  # noqa: E731
         start = first

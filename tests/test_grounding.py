@@ -21,7 +21,7 @@ def test_normalize_drops_case_punctuation_and_fillers():
 
 def test_exact_quote_across_caption_lines_gets_transcript_words_time_and_speaker():
     found = _locator().locate("So the most important thing is to hire people who like to learn.", block=2)
-    assert found.text == "so the most important thing is to hire people who like to learn"
+    assert found.text == "so the most important thing is to hire people who like to learn every single day"
     assert (found.start, found.speaker) == (7.0, "Guest")
     assert found.end == 14.0
 
@@ -29,12 +29,12 @@ def test_exact_quote_across_caption_lines_gets_transcript_words_time_and_speaker
 def test_retyped_quote_with_fillers_removed_is_replaced_by_the_transcript_words():
     found = _locator().locate("the most important thing is to hire people who like learning every day")
     assert found is not None
-    assert found.text.startswith("the most important thing is to hire people who like to learn")
+    assert "the most important thing is to hire people who like to learn" in found.text
 
 
 def test_quote_citing_the_wrong_block_is_still_found_elsewhere():
     found = _locator().locate("welcome to the show today we talk about building data teams", block=3)
-    assert found.text == "welcome to the show today we talk about building data teams" and found.start == 0.0
+    assert found.text == "welcome to the show today we talk about building data teams that last" and found.start == 0.0
 
 
 def test_invented_quote_is_not_found():
@@ -76,8 +76,7 @@ def test_quotation_marks_around_a_quote_are_the_renderers_to_add():
     assert found.text == "Start with the simple stuff and get the conversation going."
 
 
-def test_captions_without_punctuation_keep_the_span_found():
-    found = _locator("0:00 so the main reason people come in is a flat tyre on the way to work\n").locate(
-        "the main reason people come in is a flat tyre"
-    )
-    assert found.text == "the main reason people come in is a flat tyre"
+def test_in_captions_without_punctuation_a_quote_grows_to_its_caption_lines():
+    captions = "0:00 so the main reason people come in\n0:03 is a flat tyre on the way to work\n0:06 then coffee\n"
+    found = _locator(captions).locate("main reason people come in is a flat tyre")
+    assert found.text == "so the main reason people come in is a flat tyre on the way to work"
