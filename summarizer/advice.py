@@ -25,26 +25,49 @@ IMPERATIVES: dict[str, frozenset[str]] = {
         "automate test pick begin create share network buy track prepare plan review check listen follow "
         "never always".split()
     ),
+    "es": frozenset(
+        "compra empieza comienza apunta escribe lee aprende usa prueba piensa busca evita haz pon ten ve elige "
+        "guarda revisa practica pregunta habla invierte mide define documenta automatiza planifica sigue "
+        "nunca siempre no".split()
+    ),
+    "de": frozenset(
+        "kauf kaufe fang fange schreib schreibe lies lern lerne nutze probier probiere denk denke such suche "
+        "vermeide mach mache nimm geh wähle behalte prüfe übe frag frage sprich investiere miss plane folge "
+        "nie immer".split()
+    ),
 }
-"""Verbs a tip opens with, by language."""
+"""Verbs a tip opens with, by language (the familiar imperative podcasts use)."""
 MARKERS: dict[str, tuple[str, ...]] = {
     "en": (
         "my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "you should",
         "you need to", "you have to", "make sure", "the key is", "it's important to", "my tip", "i would suggest",
         "i'd suggest", "don't be afraid to",
     ),
+    "es": ("mi consejo", "te recomiendo", "os recomiendo", "recomiendo", "deberías", "tienes que", "hay que",
+           "asegúrate de", "lo importante es", "la clave es"),
+    "de": ("mein tipp", "mein rat", "ich empfehle", "ich würde empfehlen", "du solltest", "man sollte",
+           "du musst", "achte darauf", "wichtig ist", "der schlüssel ist"),
 }  # fmt: skip
 """Phrases that mark a recommendation anywhere in a sentence, by language."""
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "my tip",
            "i would suggest", "i'd suggest"),
+    "es": ("mi consejo", "te recomiendo", "os recomiendo", "recomiendo"),
+    "de": ("mein tipp", "mein rat", "ich empfehle", "ich würde empfehlen"),
 }  # fmt: skip
 """Markers that are a recommendation even in a sentence about oneself."""
 NARRATIVE: dict[str, frozenset[str]] = {
     "en": frozenset("i we it it's there there's this that that's even if because when he she they what what's".split()),
+    "es": frozenset("yo nosotros eso esto es era hay si porque cuando él ella ellos que lo".split()),
+    "de": frozenset("ich wir es das dies da wenn weil als er sie man was".split()),
 }
 """Openings of a sentence that tells a story rather than advice (unless it says `my advice`)."""
-_LEAD = re.compile(r"^(?:(?:so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then)[,]?\s+)+", re.I)
+LEADS: dict[str, str] = {
+    "en": "so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then",
+    "es": "y|pero|bueno|pues|sí|entonces|también|o sea",
+    "de": "und|aber|also|ja|naja|dann|auch",
+}
+"""Words a spoken sentence opens with before its tip (`And track every job …`), by language."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
 
@@ -63,13 +86,14 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
     if not verbs or not markers:
         return []
     own, narrative = FIRST_PERSON[language], NARRATIVE[language]
+    lead = re.compile(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", re.I)
     hosts = {p.label for p in cast.hosts if p.label}
     tips: list[Tip] = []
     for block in blocks:
         if block.speaker in hosts:
             continue
         for sentence in _SENTENCE.split(block.text):
-            text = _LEAD.sub("", sentence.strip())
+            text = lead.sub("", sentence.strip())
             words = text.split()
             if not (MIN_WORDS <= len(words) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
                 continue

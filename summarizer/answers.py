@@ -14,7 +14,7 @@ from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import QuoteLocator
 from .advice import as_instruction
-from .cast import Cast
+from .cast import Cast, plain_names
 from .notes import (
     MAX_QUOTE_WORDS,
     QUOTE_WORDS,
@@ -70,7 +70,7 @@ def notes_from_map(
         if tip is None:
             drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
             continue
-        advice.append(Advice(tip, _speaker(item["speaker"], blocks[block], cast), block))
+        advice.append(Advice(plain_names(tip), _speaker(item["speaker"], blocks[block], cast), block))
 
     quotes = []
     for item in candidates:

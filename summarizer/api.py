@@ -126,8 +126,9 @@ def episode_meta(
     hosts: list[str] | tuple[str, ...] = (),
     url: str | None = None,
     date: str | None = None,
+    language: str | None = None,
 ) -> EpisodeMeta:
-    return EpisodeMeta(title=title, url=url, date=date, guests=tuple(guests), hosts=tuple(hosts))
+    return EpisodeMeta(title=title, url=url, date=date, guests=tuple(guests), hosts=tuple(hosts), language=language)
 
 
 async def asummarize(
@@ -179,7 +180,7 @@ def summarize(
     return asyncio.run(asummarize(source, meta=meta, format=format, config=config, notice=notice, **options))
 
 
-_META_KEYS = frozenset({"title", "guests", "hosts", "url", "date"})
+_META_KEYS = frozenset({"title", "guests", "hosts", "url", "date", "language"})
 
 
 def _config(config: RunConfig | None, options: dict[str, Any]) -> RunConfig:

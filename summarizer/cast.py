@@ -104,6 +104,15 @@ class Cast:
         return "".join(f"{line}\n" for line in lines)
 
 
+_DISPLAYED = re.compile(r"\b(?:Host|Guest)\s*\(([^()]{1,60})\)")
+
+
+def plain_names(text: str) -> str:
+    """Model text with the prompt's speaker display undone: `Guest (Tom Okafor) explains` → `Tom
+    Okafor explains` (small models copy the transcript's markers into what they write)."""
+    return _DISPLAYED.sub(r"\1", text)
+
+
 def find_cast(transcript: Transcript, meta: EpisodeMeta = EpisodeMeta(), language: str = "en") -> Cast:
     """The episode's cast: metadata first, then labels, then the introduction's words."""
     labels = _label_roles(transcript)

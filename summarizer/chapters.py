@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .cast import Cast, Person
+from .cast import Cast, Person, plain_names
 from .chunking import Block, build_blocks
 from .language import detect_language
 from .metadata import EpisodeMeta
@@ -78,8 +78,8 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
         Section(
             first,
             ordered[i + 1][0] - 1 if i + 1 < len(ordered) else last,
-            item["title"].strip(),
-            item["summary"].strip(),
+            plain_names(item["title"].strip()),
+            plain_names(item["summary"].strip()),
         )
         for i, (first, item) in enumerate(ordered)
     ]
@@ -96,7 +96,8 @@ def merged_sections(items: list[dict[str, Any]], notes: Notes, drops: Drops) -> 
     result = []
     for section in notes.sections:
         item = by_start.get(section.start_block) or own[section.start_block]
-        result.append(dataclasses.replace(section, title=item["title"].strip(), summary=item["summary"].strip()))
+        title, summary = plain_names(item["title"].strip()), plain_names(item["summary"].strip())
+        result.append(dataclasses.replace(section, title=title, summary=summary))
     return tuple(result)
 
 

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -87,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host", action="append", default=[], help="host name (repeatable)")
     run.add_argument("--url", help="episode video/audio URL, for timestamp links")
     run.add_argument("--date", help="publication date")
+    run.add_argument(
+        "--language", help="write the notes in this language (BCP 47: es, de, pt-BR …; default: as spoken)"
+    )
     run.set_defaults(handler=cmd_run)
 
     batch = commands.add_parser("batch", help="OpenAI Batch API: the map calls of many episodes at half price")
@@ -280,7 +284,8 @@ def _pipeline(args: argparse.Namespace, progress: ProgressLine) -> tuple[Pipelin
 
 
 def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> EpisodeMeta:
-    """Sidecar (named or found beside the transcript), then the flags on top of it."""
+    """Sidecar (named or found beside the transcript), then the flags on top of it; `--language`
+    holds for every episode of a catalogue, the other flags describe one."""
     flags = EpisodeMeta(
         title=args.title, url=args.url, date=args.date, guests=tuple(args.guest), hosts=tuple(args.host)
     )
@@ -290,6 +295,7 @@ def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> Episod
             " for several, put a <name>.meta.json beside each transcript"
         )
     sidecar = args.meta or sidecar_for(path)
+    flags = replace(flags, language=args.language)
     return (read_sidecar(sidecar) if sidecar else EpisodeMeta()).overridden_by(flags)
 
 

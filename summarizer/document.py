@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from . import __version__
 from .prepare import Prepared
+from .cast import plain_names
 from .chapters import chapters
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
@@ -28,6 +29,7 @@ def build_document(
 ) -> dict[str, Any]:
     """The published document of one episode from its reduce `answer` and consolidated `notes`."""
     transcript, blocks, meta, cast = episode.transcript, episode.blocks, episode.meta, episode.cast
+    answer = {**answer, **{k: plain_names(answer[k]) for k in ("title", "tagline", "summary")}}
     by_id = {b.id: b for b in blocks}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -44,6 +46,7 @@ def build_document(
             "hosts": [p.name for p in cast.hosts],
             "cast": [{"name": p.name, "role": p.role, "source": p.source} for p in cast.people],
             "language": episode.language,
+            "notes_language": episode.notes_language,
         },
         "title": answer["title"].strip() or meta.title or "Untitled episode",
         "tagline": answer["tagline"].strip() or answer["title"].strip(),

@@ -25,6 +25,7 @@ class EpisodeMeta:
     date: str | None = None
     guests: tuple[str, ...] = field(default_factory=tuple)
     hosts: tuple[str, ...] = field(default_factory=tuple)
+    language: str | None = None  # the notes' language (BCP 47); None: the language spoken
 
     def slug_for(self, source: str) -> str:
         return slugify(self.slug or Path(source).stem)
@@ -61,4 +62,5 @@ def read_sidecar(path: Path) -> EpisodeMeta:
         date=data.get("date"),
         guests=tuple(data.get("guests", ())),
         hosts=tuple(data.get("hosts", ())),
+        language=data.get("language"),
     )

@@ -24,7 +24,7 @@ from .answers import notes_from_map, notes_from_merge
 from .chapters import consolidate, credit_guests, shortest_section
 from .notes import Drops, Notes, combine, group_parts, render_notes, trim
 from .prompts import fence, load_prompt
-from .prepare import Prepared, prepare
+from .prepare import Prepared, language_line, prepare
 from .providers.base import Provider
 from .store import AnswerStore, answer_key
 from .timefmt import format_clock
@@ -208,7 +208,7 @@ class Pipeline:
         answer = await self._ask(
             "reduce",
             load_prompt("reduce").messages(
-                metadata=_title_line(meta) + prepared.cast.prompt_lines(),
+                metadata=_title_line(meta) + prepared.cast.prompt_lines() + language_line(prepared),
                 notes=fence(render_notes(notes, by_id), "notes"),
             ),
             self.settings.reduce_answer_tokens,
@@ -286,7 +286,7 @@ class Pipeline:
 
     def _map_messages(self, chunk: Chunk, prepared: Prepared) -> list[dict[str, str]]:
         return load_prompt("map").messages(
-            metadata=prepared.cast.prompt_lines(),
+            metadata=prepared.cast.prompt_lines() + language_line(prepared),
             transcript=fence(chunk.render(prepared.names)),
             first=str(chunk.first_id),
             last=str(chunk.last_id),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .advice import Tip, find_advice
 from .cast import Cast, find_cast
 from .chunking import Block, Chunk, build_blocks, chunk_blocks
+from .i18n import language_name
 from .language import detect_language
 from .metadata import EpisodeMeta
 from .resources import Mention, find_resources
@@ -20,7 +21,8 @@ class Prepared:
     transcript: Transcript
     meta: EpisodeMeta
     blocks: list[Block]
-    language: str
+    language: str  # spoken, as detected
+    notes_language: str  # what the notes are written in: the metadata's choice, else the language spoken
     cast: Cast
     names: dict[str, str]  # speaker label → how prompts show it (`Guest (Tom Okafor)`)
     starts: list[int]
@@ -40,4 +42,18 @@ def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overla
     chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names)
     mentions = find_resources(blocks, language)
     tips = find_advice(blocks, cast, language)
-    return Prepared(transcript, meta, blocks, language, cast, names, starts, keywords, mentions, tips, chunks)
+    notes_language = meta.language or (language if language != "und" else "en")
+    return Prepared(
+        transcript, meta, blocks, language, notes_language, cast, names, starts, keywords, mentions, tips, chunks
+    )
+
+
+def language_line(prepared: Prepared) -> str:
+    """What every prompt is told about the notes' language; nothing for English notes."""
+    if prepared.notes_language.split("-")[0] == "en":
+        return ""
+    name = language_name(prepared.notes_language)
+    return (
+        f"Write every title, summary, tagline and tip in {name}, whatever language the transcript is in;"
+        " copy quotes word for word as spoken.\n"
+    )

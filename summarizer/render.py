@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from jinja2 import Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError, select_autoescape
 
 from .errors import InputError
+from .i18n import translations
 from .timefmt import format_clock
 
 YOUTUBE_MIN_CHAPTERS = 3
@@ -180,15 +181,16 @@ DEFAULT_SET = ("json", "markdown", "newsletter-html", "newsletter-text", "youtub
 
 
 @cache
-def _shipped() -> Environment:
-    """The package's templates, compiled once per process."""
-    return environment()
+def _shipped(language: str) -> Environment:
+    """The package's templates, compiled once per process and language."""
+    return environment(language=language)
 
 
-def environment(template_dir: Path | None = None) -> Environment:
+def environment(template_dir: Path | None = None, language: str = "en") -> Environment:
     loader = FileSystemLoader(template_dir) if template_dir else PackageLoader("summarizer", "templates")
     env = Environment(
         loader=loader,
+        extensions=["jinja2.ext.i18n"],
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2"), default_for_string=False
         ),
@@ -203,20 +205,23 @@ def environment(template_dir: Path | None = None) -> Environment:
     env.filters["web_url"] = web_url
     env.filters["one_line"] = _one_line
     env.filters["md"] = _markdown
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
 def render(document: dict[str, Any], fmt: str = "markdown", template: Path | None = None, compact: bool = False) -> str:
-    """`document` in format `fmt`, or through `template` (given the same context) when one is named."""
+    """`document` in format `fmt`, or through `template` (given the same context) when one is named;
+    fixed strings in the language the notes are written in."""
     spec = FORMATS[fmt]
     context = {"doc": document, **spec.context(document)}
+    language = document.get("episode", {}).get("notes_language") or "en"
     if template is not None:
         try:
-            return environment(template.parent).get_template(template.name).render(context)
+            return environment(template.parent, language).get_template(template.name).render(context)
         except TemplateError as exc:
             raise InputError(f"{template}: template error: {exc}") from None
     if spec.template is not None:
-        return _shipped().get_template(spec.template).render(context)
+        return _shipped(language).get_template(spec.template).render(context)
     payload = context.get("chapters", document)
     if compact:
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"

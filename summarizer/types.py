@@ -29,6 +29,7 @@ class Episode(TypedDict):
     hosts: list[str]
     cast: list[CastMember]
     language: str
+    notes_language: str
 
 
 class Chapter(TypedDict):

@@ -39,6 +39,7 @@ def _doc(**overrides):
             "hosts": [],
             "cast": [],
             "language": "en",
+            "notes_language": "en",
         },
         "title": "Small gardens",
         "tagline": "Grow herbs.",

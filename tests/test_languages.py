@@ -1,0 +1,83 @@
+"""Episodes in other languages: detected before any call, notes asked for in that language,
+headings from the message catalogue, and no English rule applied to another language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer.chunking import build_blocks
+from summarizer.cli import main
+from summarizer.i18n import catalogued
+from summarizer.language import detect_language
+from summarizer.metadata import EpisodeMeta
+from summarizer.prepare import language_line, prepare
+from summarizer.render import render
+from summarizer.segmenting import turn_scores
+from summarizer.transcript import read_transcript
+
+HERE = Path(__file__).parent
+SPANISH = HERE / "fixtures" / "languages" / "entrevista.txt"
+GERMAN = HERE / "fixtures" / "languages" / "gespraech.txt"
+DOCUMENT = json.loads((HERE / "data" / "episode.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path,code", [(SPANISH, "es"), (GERMAN, "de")])
+def test_the_spoken_language_is_detected_from_the_words(path, code):
+    assert detect_language([s.text for s in read_transcript(path).segments]) == code
+
+
+def test_notes_are_asked_for_in_the_spoken_language_unless_another_is_given():
+    transcript = read_transcript(SPANISH)
+    spanish = prepare(transcript, EpisodeMeta(), 3000, 1)
+    assert spanish.notes_language == "es" and "in Spanish" in language_line(spanish)
+    english = prepare(transcript, EpisodeMeta(language="en"), 3000, 1)
+    assert english.notes_language == "en" and language_line(english) == ""
+
+
+def test_the_map_prompt_carries_the_language_line(tmp_path, server):
+    args = ["run", str(GERMAN), "-o", str(tmp_path), "--base-url", server.base_url, "--model", "scripted"]
+    assert main([*args, "--api-key", "sk-test", "--chunk-tokens", "600"]) == 0
+    prompt = next(r for r in server.requests if r["step"] == "map")["body"]["messages"][1]["content"]
+    assert "in German" in prompt
+    document = json.loads((tmp_path / "gespraech" / "summary.json").read_text())
+    assert (document["episode"]["language"], document["episode"]["notes_language"]) == ("de", "de")
+
+
+@pytest.mark.parametrize(
+    "code,headings",
+    [
+        ("es", ["## Capítulos", "## Consejos clave", "## Citas", "## Recursos mencionados"]),
+        ("de", ["## Kapitel", "## Wichtigste Tipps", "## Zitate", "## Erwähnte Ressourcen"]),
+        ("fr", ["## Chapitres", "## Conseils clés", "## Citations", "## Ressources citées"]),
+        ("pt-BR", ["## Capítulos", "## Principais conselhos", "## Citações", "## Recursos mencionados"]),
+    ],
+)
+def test_rendered_headings_come_from_the_message_catalogue(code, headings):
+    document = json.loads(json.dumps(DOCUMENT))
+    document["episode"]["notes_language"] = code
+    notes = render(document, "markdown")
+    assert all(h in notes for h in headings) and "## Chapters" not in notes
+
+
+def test_a_language_without_a_catalogue_keeps_english_headings():
+    document = json.loads(json.dumps(DOCUMENT))
+    document["episode"]["notes_language"] = "fi"
+    assert "## Chapters" in render(document, "markdown")
+    assert catalogued() == ["de", "es", "fr", "pt"]
+
+
+def test_english_cue_phrases_are_not_applied_to_a_spanish_episode():
+    captions = "\n".join(
+        f"{m}:{s:02d} so what about the plan for the shop and the tools" for m in range(6) for s in (0, 30)
+    )
+    blocks = build_blocks(read_transcript_text(captions))
+    assert turn_scores(blocks, "es") == turn_scores(blocks, "xx") != turn_scores(blocks, "en")
+
+
+def read_transcript_text(text: str):
+    from summarizer.transcript import parse_transcript
+
+    return parse_transcript(text)
