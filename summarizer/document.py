@@ -59,7 +59,7 @@ def build_document(
                 answer["advice"],
                 "advice",
                 least=MIN_ADVICE,
-                more=tuple(Advice(t.text, t.speaker, t.block) for t in episode.tips),
+                more=_found_tips(episode),
                 text=lambda a: a.text,
                 position=lambda a: by_id[a.block].start,
                 duration=transcript.duration,
@@ -152,3 +152,22 @@ def balance_thirds(
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(position(c) - middle))
     return result
+
+
+def _found_tips(episode: Prepared) -> tuple[Advice, ...]:
+    """Tips found in the words are in the language spoken: usable only when the notes are too."""
+    if episode.notes_language.split("-")[0].lower() != episode.language:
+        return ()
+    return tuple(Advice(t.text, t.speaker, t.block) for t in episode.tips)
+
+
+def written_fields(document: dict[str, Any]) -> list[str]:
+    """Every text the model wrote (quotes are the transcript's words, not written): what must be in the
+    notes' language."""
+    return [
+        document["title"],
+        document["tagline"],
+        document["summary"],
+        *(text for c in document["chapters"] for text in (c["title"], c["summary"]) if text),
+        *(a["text"] for a in document["advice"]),
+    ]

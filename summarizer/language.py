@@ -22,3 +22,13 @@ def detect_language(texts: list[str]) -> str:
 
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+MIN_CHECKED_WORDS = 6
+
+
+def off_language(texts: list[str], language: str) -> list[str]:
+    """The texts (of at least `MIN_CHECKED_WORDS` words) detected as another language than `language`:
+    shorter ones, names and titles, cannot be told apart reliably."""
+    wanted = language.split("-")[0].lower()
+    return [t for t in texts if len(t.split()) >= MIN_CHECKED_WORDS and detect_language([t]) != wanted]

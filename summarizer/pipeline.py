@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from .budget import Budget, Limits, Plan
 from .chunking import MAX_STARTS, Block, Chunk, transcript_tokens
-from .document import build_document
+from .document import build_document, written_fields
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
+from .language import off_language
 from .limiter import RateLimiter
 from .metadata import EpisodeMeta
 from .answers import notes_from_map, notes_from_merge
@@ -217,6 +218,8 @@ class Pipeline:
         self.progress(episode, "reduce", 1, 1)
         generator = {"provider": self.provider.name, "model": self.provider.model}
         document = build_document(answer.data, notes, prepared, generator, stats.drops)
+        for text in off_language(written_fields(document), prepared.notes_language):
+            stats.drops.add(f"generated text not in the notes' language ({prepared.notes_language})", detail=text[:80])
         errors = validation_errors(document, "summary")
         if errors:
             raise SummarizerError(f"internal error: the document does not fit its schema: {errors[0]}")

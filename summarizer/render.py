@@ -151,6 +151,7 @@ def vtt_cues(doc: dict[str, Any]) -> list[dict[str, str]]:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
+        Format("json", "summary.json", "the episode document itself"),
         Format("markdown", "show-notes.md", "Markdown show notes", "show-notes.md.j2"),
         Format("newsletter-html", "newsletter.html", "email-safe HTML newsletter block", "newsletter.html.j2"),
         Format("newsletter-text", "newsletter.txt", "plain-text newsletter alternative", "newsletter.txt.j2"),
@@ -174,10 +175,9 @@ FORMATS: dict[str, Format] = {
             "chapters.vtt.j2",
             context=lambda doc: {"cues": vtt_cues(doc)},
         ),
-        Format("json", "summary.json", "the episode document itself"),
     )
 }
-DEFAULT_SET = ("json", "markdown", "newsletter-html", "newsletter-text", "youtube", "podcast-chapters", "webvtt")
+DEFAULT_SET = tuple(FORMATS)  # `run` writes every format: a new one is one row above
 
 
 @cache

@@ -37,6 +37,24 @@ def test_notes_are_asked_for_in_the_spoken_language_unless_another_is_given():
     assert english.notes_language == "en" and language_line(english) == ""
 
 
+def test_english_notes_of_a_spanish_episode_take_no_spanish_tips_from_the_words(server):
+    import summarizer
+
+    document = summarizer.summarize(
+        SPANISH, language="en", base_url=server.base_url, model="scripted", api_key="sk-test", chunk_tokens=600
+    )
+    assert document["episode"]["notes_language"] == "en"
+    assert not any("Compra primero" in a["text"] for a in document["advice"])
+
+
+def test_generated_text_in_another_language_than_the_notes_is_found():
+    from summarizer.language import off_language
+
+    english = "This sentence is clearly written in plain English words."
+    german = "Dieser Satz ist ganz klar auf Deutsch geschrieben worden."
+    assert off_language([english, german, "Felix Brandt"], "de") == [english]
+
+
 def test_the_map_prompt_carries_the_language_line(tmp_path, server):
     args = ["run", str(GERMAN), "-o", str(tmp_path), "--base-url", server.base_url, "--model", "scripted"]
     assert main([*args, "--api-key", "sk-test", "--chunk-tokens", "600"]) == 0
