@@ -20,6 +20,7 @@ run: install
 lint: install
 	$(BIN)/ruff check summarizer tests bench
 	$(BIN)/ruff format --check summarizer tests bench
+	$(BIN)/mypy
 
 # Lint, then every test, the slow real-model ones included.
 test: lint

@@ -141,7 +141,8 @@ async def asummarize(
     **options: Any,
 ) -> Document:
     """`summarize` for code already inside an event loop."""
-    return (await arun(source, meta=meta, format=format, config=config, notice=notice, **options)).document
+    result = await arun(source, meta=meta, format=format, config=config, notice=notice, **options)
+    return cast(Document, result.document)
 
 
 async def arun(

@@ -67,10 +67,13 @@ async def run_episodes(
     failure does not stop the others; a lone episode's failure is the command's error."""
 
     async def one(episode: Episode) -> EpisodeRow:
+        folder = episode.folder
+        if folder is None:  # a dry run plans episodes without a folder to write to
+            raise SummarizerError(f"{episode.slug}: no output folder to write to")
         try:
             result = await pipeline.run(episode.transcript, episode.meta)
             files, skipped = render_set(result.document)
-            written = [p.name for p in write_files(episode.folder, files)]
+            written = [p.name for p in write_files(folder, files)]
         except SummarizerError as exc:
             if len(episodes) == 1:
                 raise
@@ -81,9 +84,9 @@ async def run_episodes(
         stats = result.stats
         if report:
             model = f"{pipeline.provider.name} · {pipeline.provider.model}"
-            print(run_report(episode.folder, stats, model, written, skipped, episode.transcript.duration))
+            print(run_report(folder, stats, model, written, skipped, episode.transcript.duration))
         else:
-            progress.notice(f"{episode.slug}: wrote {episode.folder}/ ({stats.calls} calls, {stats.seconds:.0f} s)")
+            progress.notice(f"{episode.slug}: wrote {folder}/ ({stats.calls} calls, {stats.seconds:.0f} s)")
         tokens = stats.prompt_tokens + stats.completion_tokens
         return EpisodeRow(episode.slug, "ok", stats.calls, stats.cached_answers, tokens, stats.seconds)
 

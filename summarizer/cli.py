@@ -7,7 +7,9 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 from pathlib import Path
 
 from . import __version__
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         _log_to_stderr()
     try:
-        return args.handler(args)
+        return int(args.handler(args))
     except SummarizerError as exc:
         print(f"summarizer: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -159,7 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _episodes(args: argparse.Namespace, paths: list[Path], notice) -> tuple[list[Episode], list[EpisodeRow]]:
+def _episodes(
+    args: argparse.Namespace, paths: list[Path], notice: Callable[[str], None]
+) -> tuple[list[Episode], list[EpisodeRow]]:
     """Every readable episode; with several, an unreadable one is reported and the others go on."""
     episodes: list[Episode] = []
     rejected: list[EpisodeRow] = []
@@ -328,6 +332,8 @@ def cmd_batch_submit(args: argparse.Namespace) -> int:
     run_args.dry_run = True  # nothing is written at submit time
     episodes, rejected = _episodes(run_args, transcript_paths(run_args.paths), progress.notice)
     pipeline, _, store = _pipeline(run_args, progress)
+    if store is None:
+        raise InputError("the Batch API keeps its answers in the answer store: it cannot run with --no-cache")
     provider = pipeline.provider
     if not isinstance(provider, BatchProvider):
         raise InputError("the Batch API needs an OpenAI endpoint: set OPENAI_API_KEY or --base-url")
@@ -358,13 +364,13 @@ async def _submit(provider: BatchProvider, lines: bytes, metadata: dict[str, str
         await provider.aclose()
 
 
-def _batch_provider(job: dict, api_key: str | None) -> BatchProvider:
+def _batch_provider(job: dict[str, Any], api_key: str | None) -> BatchProvider:
     provider = provider_for(_config(_replay(job["argv"], api_key)), print)
     assert isinstance(provider, BatchProvider)
     return provider
 
 
-def _known_batches(store: AnswerStore, batch_id: str | None) -> list[tuple[str, dict, str]]:
+def _known_batches(store: AnswerStore, batch_id: str | None) -> list[tuple[str, dict[str, Any], str]]:
     known = [b for b in store.batches() if batch_id in (None, b[0])]
     if not known:
         raise InputError(f"no batch {batch_id} was submitted from here" if batch_id else "no batches yet")
@@ -473,7 +479,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_json(path: Path, schema: str) -> dict:
+def _read_json(path: Path, schema: str) -> dict[str, Any]:
     try:
         document = check_document(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -136,8 +136,12 @@ def balance_thirds(
     if not duration or len(chosen) < 3 or any(position(item) is None for item in [*chosen, *pool]):
         return chosen
 
+    def at(item: T) -> float:
+        seconds = position(item)
+        return seconds if seconds is not None else 0.0  # never None here: checked above
+
     def third(item: T) -> int:
-        return min(int(3 * position(item) / duration), 2)
+        return min(int(3 * at(item) / duration), 2)
 
     need = -(-len(chosen) // 4)
     result = list(chosen)
@@ -150,7 +154,7 @@ def balance_thirds(
                 break
             middle = (thin + 0.5) * duration / 3
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
-            result[victim] = min(spare, key=lambda c: abs(position(c) - middle))
+            result[victim] = min(spare, key=lambda c: abs(at(c) - middle))
     return result
 
 

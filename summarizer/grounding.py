@@ -130,7 +130,10 @@ class QuoteLocator:
         if not self._punctuated:
             return self._whole_lines(first, last)
         speaker = self._transcript.segments[self._words[first].segment].speaker
-        same = lambda i: self._transcript.segments[self._words[i].segment].speaker == speaker  # noqa: E731
+
+        def same(i: int) -> bool:
+            return self._transcript.segments[self._words[i].segment].speaker == speaker
+
         start = first
         while start > 0 and not self._ends(start - 1) and first - start < REACH_WORDS and same(start - 1):
             start -= 1

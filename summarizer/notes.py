@@ -8,7 +8,8 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -18,6 +19,8 @@ from .grounding import Located
 from .segmenting import terms
 from .timefmt import format_clock
 from .tokens import count_tokens
+
+T = TypeVar("T")
 
 DUPLICATE_SIMILARITY = 85.0
 MAX_QUOTE_WORDS = 60
@@ -63,7 +66,7 @@ class Notes:
 class Drops:
     """What was thrown away and why; reported after every run."""
 
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
     details: list[str] = field(default_factory=list)
 
     def add(self, reason: str, n: int = 1, detail: str | None = None) -> None:
@@ -159,9 +162,9 @@ def combine(parts: Iterable[Notes]) -> Notes:
     )
 
 
-def dedupe(items: list, key, fuzzy: bool = True) -> list:
+def dedupe(items: list[T], key: Callable[[T], str], fuzzy: bool = True) -> list[T]:
     """First of each group of items whose keys are equal (or, with `fuzzy`, near-equal)."""
-    kept: list = []
+    kept: list[T] = []
     for item in items:
         text = key(item)
         if any(
@@ -189,7 +192,7 @@ def render_notes(notes: Notes, blocks: dict[int, Block]) -> str:
     return "\n".join(lines)
 
 
-def pick(items: tuple, numbers: list[int], drops: Drops, what: str) -> list:
+def pick(items: tuple[T, ...], numbers: list[int], drops: Drops, what: str) -> list[T]:
     """Items chosen by 1-based number, in the order chosen; unknown or repeated numbers are dropped."""
     chosen, seen = [], set()
     for n in numbers:

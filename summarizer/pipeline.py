@@ -247,8 +247,9 @@ class Pipeline:
             return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, cast, keywords, language)
 
         results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
-        if self._pool().refused is not None:
-            raise self._pool().refused
+        refused = self._pool().refused
+        if refused is not None:
+            raise refused
         over_budget = next((r for r in results if isinstance(r, BudgetError)), None)
         if over_budget is not None:
             raise over_budget

@@ -146,21 +146,21 @@ def _asks(blocks: list[Block], i: int) -> bool:
     return "?" in blocks[i].text[-80:] and following is not None and following.speaker != blocks[i].speaker
 
 
-def _weights(blocks: list[Block]) -> list[Counter]:
+def _weights(blocks: list[Block]) -> list[Counter[str]]:
     """tf-idf of each block's terms: words said all episode long say nothing about a turn."""
     counts = [Counter(terms(b.text)) for b in blocks]
     seen = Counter(t for c in counts for t in c)
     return [Counter({t: n * math.log(len(blocks) / seen[t]) for t, n in c.items()}) for c in counts]
 
 
-def _vector(parts: Iterable[Counter]) -> Counter:
-    total: Counter = Counter()
+def _vector(parts: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
     for part in parts:
         total.update(part)
     return total
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
     return sum(v * b[t] for t, v in a.items()) / norm if norm else 0.0
 
@@ -197,7 +197,7 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
     stop = TITLE_STOPWORDS.get(language)
     index = {b.id: i for i, b in enumerate(blocks)}
     weights = _weights(blocks)
-    said: dict[str, Counter] = {}
+    said: dict[str, Counter[str]] = {}
     for block in blocks:
         for word in block.text.split():
             bare = re.sub(r"[^\w'’-]", "", word).strip("'’-")
@@ -228,7 +228,7 @@ def _title_stem(word: str, stop: frozenset[str] | None) -> str | None:
     return found[0] if found else None
 
 
-def _as_said(forms: Counter) -> str:
+def _as_said(forms: Counter[str]) -> str:
     """The form a term was said in most often, lower case unless it is always capitalised (a name)."""
     word, _ = max(forms.items(), key=lambda kv: (kv[1], kv[0]))
-    return word if all(f[:1].isupper() for f in forms) else word.lower()
+    return str(word) if all(f[:1].isupper() for f in forms) else str(word).lower()

@@ -13,7 +13,7 @@ def parse_clock(text: str) -> float:
     hours, minutes, seconds, fraction = match.groups()
     if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
         raise ValueError(f"not a timestamp: {text!r}")
-    value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    value = float(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
     if fraction:
         value += int(fraction.ljust(3, "0")) / 1000
     return float(value)

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 from collections.abc import Awaitable, Callable
 
 from jsonschema import Draft202012Validator
@@ -48,7 +48,7 @@ def load_schema(name: str) -> dict[str, Any]:
     path = resources.files("summarizer") / "schemas" / f"{name}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return schema
+    return cast(dict[str, Any], schema)
 
 
 def model_schema(name: str) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def parse_answer(text: str, schema_name: str) -> dict[str, Any]:
     errors = validation_errors(data, schema_name)
     if errors:
         raise InvalidAnswer(errors[:10], text)
-    return data
+    return cast(dict[str, Any], data)
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,6 @@ def _reask(errors: list[str]) -> dict[str, str]:
 def check_document(path_text: str) -> dict[str, Any]:
     """Parse a JSON document for `summarizer validate`; unparseable input is an InputError."""
     try:
-        return json.loads(path_text)
+        return cast(dict[str, Any], json.loads(path_text))
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at line {exc.lineno}") from None

@@ -116,3 +116,15 @@ def test_chapters_from_words_need_no_model():
     chapters = summarizer.chapters_from_words(summarizer.parse_transcript("\n".join(LINES)))
     assert chapters[0]["start"] == 0.0 and len(chapters) >= 2
     assert all(a["end"] == b["start"] for a, b in zip(chapters, chapters[1:]))
+
+
+def test_an_episode_without_an_output_folder_is_a_clear_error_not_a_crash(server):
+    from summarizer.catalogue import Episode, run_episodes
+    from summarizer.metadata import EpisodeMeta
+    from summarizer.report import ProgressLine
+
+    run = summarizer.api.runner(summarizer.RunConfig(**scripted(server), cache=False))
+    episode = Episode(summarizer.parse_transcript("\n".join(LINES)), EpisodeMeta(), None)
+    with pytest.raises(summarizer.SummarizerError, match="no output folder"):
+        asyncio.run(run_episodes(run.pipeline, [episode], ProgressLine(), report=False))
+    assert server.requests == []

