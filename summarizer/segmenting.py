@@ -60,10 +60,15 @@ STOPWORDS = frozenset(
 )
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """Content words, cut to six letters so that plural and tense forms count as one."""
     words = (re.sub(r"[^\w]", "", w.lower()) for w in text.split())
-    return [w[:6] for w in words if len(w) >= 4 and w not in STOPWORDS]
+    return [w[:6] for w in words if len(w) >= 4 and w not in stopwords]
+
+
+def _stopwords(language: str) -> frozenset[str]:
+    """The English list for English; another language leaves common words to the idf weighting."""
+    return STOPWORDS if language == "en" else frozenset()
 
 
 def positions(blocks: list[Block]) -> list[float]:
@@ -107,7 +112,7 @@ def turn_scores(blocks: list[Block], language: str = "en", window: float = WINDO
     """How sharply the words turn at each block, plus the bonus its cue earns: the evidence every
     topic start is chosen on."""
     at = positions(blocks)
-    weights = _weights(blocks)
+    weights = _weights(blocks, language)
     labelled = any(b.speaker for b in blocks)
     opening = None if labelled else _OPENING.get(language)
     scores = [0.0]
@@ -146,9 +151,10 @@ def _asks(blocks: list[Block], i: int) -> bool:
     return "?" in blocks[i].text[-80:] and following is not None and following.speaker != blocks[i].speaker
 
 
-def _weights(blocks: list[Block]) -> list[Counter[str]]:
+def _weights(blocks: list[Block], language: str = "en") -> list[Counter[str]]:
     """tf-idf of each block's terms: words said all episode long say nothing about a turn."""
-    counts = [Counter(terms(b.text)) for b in blocks]
+    stop = _stopwords(language)
+    counts = [Counter(terms(b.text, stop)) for b in blocks]
     seen = Counter(t for c in counts for t in c)
     return [Counter({t: n * math.log(len(blocks) / seen[t]) for t, n in c.items()}) for c in counts]
 
@@ -196,7 +202,7 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
     not prose, and never invented."""
     stop = TITLE_STOPWORDS.get(language)
     index = {b.id: i for i, b in enumerate(blocks)}
-    weights = _weights(blocks)
+    weights = _weights(blocks, language)
     said: dict[str, Counter[str]] = {}
     for block in blocks:
         for word in block.text.split():
@@ -224,7 +230,7 @@ def _title_stem(word: str, stop: frozenset[str] | None) -> str | None:
     lower = word.lower().replace("’", "'")
     if not word or lower.isdigit() or (stop is not None and lower in stop) or (stop is None and len(word) < 5):
         return None
-    found = terms(lower.removesuffix("s"))
+    found = terms(lower.removesuffix("s"), STOPWORDS if stop is not None else frozenset())
     return found[0] if found else None
 
 

@@ -86,14 +86,32 @@ def _captions(opening: str) -> str:
 
 
 def test_in_captions_a_question_opening_of_the_episodes_language_adds_to_the_turn_score():
-    blocks = build_blocks(parse_transcript(_captions("so what about")))
-    english, unknown = turn_scores(blocks, "en"), turn_scores(blocks, "xx")
-    cue = next(i for i, b in enumerate(blocks) if b.text.startswith("so what about"))
-    assert english[cue] == pytest.approx(unknown[cue] + CUE_BONUS)
-    assert [e for i, e in enumerate(english) if i != cue] == [u for i, u in enumerate(unknown) if i != cue]
+    # "so what about" and "we saw that" carry no content words, so only the cue tells them apart
+    asked = build_blocks(parse_transcript(_captions("so what about")))
+    told = build_blocks(parse_transcript(_captions("we saw that")))
+    cue = next(i for i, b in enumerate(asked) if b.text.startswith("so what about"))
+    with_cue, without = turn_scores(asked, "en"), turn_scores(told, "en")
+    assert with_cue[cue] == pytest.approx(without[cue] + CUE_BONUS)
+    assert [e for i, e in enumerate(with_cue) if i != cue] == pytest.approx(
+        [u for i, u in enumerate(without) if i != cue]
+    )
 
 
 def test_labelled_transcripts_get_the_question_bonus_not_the_phrase_cue():
-    text = _captions("so what about").replace(" we talk", " Guest: we talk").replace("7:30 so", "7:30 Host: so")
-    blocks = build_blocks(parse_transcript(text))
-    assert turn_scores(blocks, "en") == turn_scores(blocks, "xx")
+    def labelled(opening: str) -> str:
+        return (
+            _captions(opening)
+            .replace(" we talk", " Guest: we talk")
+            .replace(f"7:30 {opening}", f"7:30 Host: {opening}")
+        )
+
+    asked = build_blocks(parse_transcript(labelled("so what about")))
+    told = build_blocks(parse_transcript(labelled("we saw that")))
+    assert turn_scores(asked, "en") == pytest.approx(turn_scores(told, "en"))
+
+
+def test_english_stopwords_are_not_dropped_from_another_languages_words():
+    from summarizer.segmenting import _weights
+
+    blocks = build_blocks(parse_transcript("0:00 Ana: there were many things about the shop\n"))
+    assert "there" in " ".join(_weights(blocks, "es")[0]) and "there" not in " ".join(_weights(blocks, "en")[0])
