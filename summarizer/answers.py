@@ -12,11 +12,10 @@ from typing import Any
 
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
-from .grounding import QuoteLocator
+from .grounding import MAX_QUOTE_WORDS, QuoteLocator
 from .advice import as_instruction
 from .cast import Cast, plain_names
 from .notes import (
-    MAX_QUOTE_WORDS,
     QUOTE_WORDS,
     Advice,
     Drops,

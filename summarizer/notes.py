@@ -23,7 +23,6 @@ from .tokens import count_tokens
 T = TypeVar("T")
 
 DUPLICATE_SIMILARITY = 85.0
-MAX_QUOTE_WORDS = 60
 QUOTE_WORDS = 40
 PASTED_SHARE = 0.5
 PASTED_WORDS = 20
