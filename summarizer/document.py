@@ -6,6 +6,7 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -175,3 +176,15 @@ def written_fields(document: dict[str, Any]) -> list[str]:
         *(text for c in document["chapters"] for text in (c["title"], c["summary"]) if text),
         *(a["text"] for a in document["advice"]),
     ]
+
+
+LIST_COMMAS = 6
+"""Commas a paragraph needs, at four or more a sentence, to read as a list of topics."""
+
+
+def reads_as_list(summary: str) -> bool:
+    """A summary paragraph that strings topics together with commas instead of saying something:
+    small models paste their section titles in a row."""
+    commas = summary.count(",")
+    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", summary)))
+    return commas >= LIST_COMMAS and commas / sentences >= 4

@@ -7,6 +7,8 @@ everything else is delegated to the pure modules (chunking, notes, grounding, do
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from collections.abc import Callable
 
 from .budget import Budget, Limits, Plan
 from .chunking import MAX_STARTS, Block, Chunk, transcript_tokens
-from .document import build_document, written_fields
+from .document import build_document, reads_as_list, written_fields
 from .errors import AccessError, AnswerError, BudgetError, InputError, ProviderError, SummarizerError
 from .grounding import QuoteLocator
 from .language import off_language
@@ -145,8 +147,9 @@ class Pipeline:
         return budget
 
     def plan(self, transcript: Transcript, meta: EpisodeMeta = EpisodeMeta()) -> Plan:
-        """An upper bound of what a run costs, before any call: the map prompts exactly (answers
-        already in the store cost nothing), every answer at its full budget, merges if needed."""
+        """An upper bound of what a run's schedule costs, before any call: the map prompts exactly
+        (answers already in the store cost nothing), every answer at its full budget, merges if needed.
+        Re-asks (an invalid answer, a summary that is a list) are checked call by call as they happen."""
         prepared = self.prepare(transcript, meta)
         chunks = prepared.chunks
         pending = self._pending(prepared).values()
@@ -206,15 +209,23 @@ class Pipeline:
         collapsed = await self._collapse(mapped, by_id, stats)
         notes = consolidate(collapsed, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
         notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
-        answer = await self._ask(
-            "reduce",
-            load_prompt("reduce").messages(
-                metadata=_title_line(meta) + prepared.cast.prompt_lines() + language_line(prepared),
-                notes=fence(render_notes(notes, by_id), "notes"),
-            ),
-            self.settings.reduce_answer_tokens,
-            stats,
+        messages = load_prompt("reduce").messages(
+            metadata=_title_line(meta) + prepared.cast.prompt_lines() + language_line(prepared),
+            notes=fence(render_notes(notes, by_id), "notes"),
         )
+        answer = await self._ask("reduce", messages, self.settings.reduce_answer_tokens, stats)
+        if reads_as_list(answer.data["summary"]):  # one more reduce call, only when it is needed
+            again = [
+                *messages,
+                {"role": "assistant", "content": json.dumps(answer.data, ensure_ascii=False)},
+                *load_prompt("prose").messages()[1:],
+            ]
+            rewritten = await self._ask("reduce", again, self.settings.reduce_answer_tokens, stats)
+            if reads_as_list(rewritten.data["summary"]):
+                stats.drops.add("summary paragraph still a list after asking for prose")
+            else:
+                stats.drops.add("summary paragraph that was a list (asked again for prose)")
+                answer = dataclasses.replace(answer, data={**answer.data, "summary": rewritten.data["summary"]})
         self.progress(episode, "reduce", 1, 1)
         generator = {"provider": self.provider.name, "model": self.provider.model}
         document = build_document(answer.data, notes, prepared, generator, stats.drops)

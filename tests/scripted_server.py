@@ -119,6 +119,7 @@ class ScriptedServer:
         self.batch_outcome = "completed"  # or "expired": only the first half of the lines were run
         self.batch_polls = 1
         self.batch_calls: list[str] = []  # endpoint of every Batch API request
+        self.list_summaries = False  # reduce summaries as a comma list of topics, until asked for prose
         self._lock = threading.Lock()
         self._local = threading.local()  # the request the current handler thread is answering
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -337,6 +338,9 @@ class ScriptedServer:
         if fault and fault.status != 200:
             return fault.status, fault.headers, _error(fault.status, f"scripted {fault.status}")
         answer = _fit(ANSWERS[step](user), model_schema(step))
+        asked_for_prose = "not a paragraph" in body["messages"][-1]["content"]
+        if step == "reduce" and self.list_summaries and not asked_for_prose:
+            answer["summary"] = "Topics: compost, seedlings, barrels, hives, roses, heating, blight, beds, catalogues."
         if fault and fault.mutate:
             answer = fault.mutate(answer)
         content = fault.body if fault and fault.body is not None else json.dumps(answer)

@@ -422,3 +422,13 @@ def test_advice_reporting_a_tip_is_rewritten_and_a_description_of_the_talk_is_dr
     notes = notes_from_map(answer, by_id, (), locator, drops)
     assert [a.text for a in notes.advice] == ["Start with herbs on a sunny windowsill."]
     assert drops.counts["advice that reports or describes the talk instead of a tip"] == 1
+
+
+def test_a_paragraph_stringing_topics_with_commas_reads_as_a_list():
+    from summarizer.document import reads_as_list
+
+    assert reads_as_list("They discuss privacy, consent, cookies, fake profiles, books, risks, engineering and more.")
+    assert not reads_as_list(
+        "Misra is a data scientist and content creator. She explains how she works, from models to dashboards."
+        " She recommends asking questions before joining a company, and networking."
+    )

@@ -168,3 +168,16 @@ def test_every_topic_start_becomes_a_chapter(server):
     result = asyncio.run(pipeline.run(TRANSCRIPT))
     starts = pipeline.prepare(TRANSCRIPT).starts
     assert [c["first_block"] for c in result.document["chapters"]] == starts
+
+
+def test_a_summary_that_is_a_list_of_topics_is_asked_again_for_prose_once(server):
+    server.list_summaries = True
+    result, _ = run_pipeline(server)
+    assert server.steps().count("reduce") == 2
+    assert result.document["summary"].startswith("The notes had")
+    assert result.stats.drops.counts["summary paragraph that was a list (asked again for prose)"] == 1
+
+
+def test_a_prose_summary_costs_no_second_reduce(server):
+    run_pipeline(server)
+    assert server.steps().count("reduce") == 1
