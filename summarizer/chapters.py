@@ -43,17 +43,24 @@ def shortest_section(duration: float | None) -> float:
     return min(MIN_SECTION_SECONDS, duration / 8) if duration else 0.0
 
 
+def _placed(items: list[dict[str, Any]], starts: list[int]) -> tuple[dict[int, dict[str, Any] | None], int]:
+    """Each start's section from an answer: the one written on it, else the next one written off any
+    start, in order; and how many sections were left over."""
+    titled = [item for item in items if item["title"].strip()]
+    by_start = {item["start_block"]: item for item in titled if item["start_block"] in starts}
+    others = iter(item for item in titled if item["start_block"] not in by_start)
+    placed = {start: by_start.get(start) or next(others, None) for start in starts}
+    return placed, sum(1 for _ in others)
+
+
 def labelled(
     items: list[dict[str, Any]], starts: list[int], keywords: Mapping[int, str], drops: Drops
 ) -> list[dict[str, Any]]:
     """The answer's sections put on the topic starts the model was given: by start block where it
     kept them, the others in order; a start left without one is titled from its own words."""
-    titled = [item for item in items if item["title"].strip()]
-    by_start = {item["start_block"]: item for item in titled if item["start_block"] in starts}
-    others = iter(item for item in titled if item["start_block"] not in by_start)
+    placed, left_over = _placed(items, starts)
     result = []
-    for start in starts:
-        item = by_start.get(start) or next(others, None)
+    for start, item in placed.items():
         if item is None:
             title = keywords.get(start, FALLBACK_TITLE)
             drops.add("topic start the answer gave no section (titled from its words)", detail=f"{start}: {title}")
@@ -61,7 +68,7 @@ def labelled(
         elif item["start_block"] != start:
             drops.add("section moved back onto its topic start", detail=f"block {item['start_block']} → {start}")
         result.append({**item, "start_block": start})
-    drops.add("section beyond the topic starts", sum(1 for _ in others))
+    drops.add("section beyond the topic starts", left_over)
     return result
 
 
@@ -87,17 +94,15 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
 
 def merged_sections(items: list[dict[str, Any]], notes: Notes, drops: Drops) -> tuple[Section, ...]:
     """A merge answer may retitle the notes' sections, never move or drop their starts."""
-    starts = [s.start_block for s in notes.sections]
-    own = {s.start_block: {"title": s.title, "summary": s.summary} for s in notes.sections}
-    placed = labelled(items, starts, {}, Drops())
-    by_start = {item["start_block"]: item for item in placed if item["summary"] or item["title"] != FALLBACK_TITLE}
-    kept = sum(1 for start in starts if start not in by_start)
-    drops.add("section the merge left out (kept as it was)", kept)
+    placed, _ = _placed(items, [s.start_block for s in notes.sections])
+    drops.add("section the merge left out (kept as it was)", sum(1 for item in placed.values() if item is None))
     result = []
     for section in notes.sections:
-        item = by_start.get(section.start_block) or own[section.start_block]
-        title, summary = plain_names(item["title"].strip()), plain_names(item["summary"].strip())
-        result.append(dataclasses.replace(section, title=title, summary=summary))
+        item = placed[section.start_block]
+        if item is not None:
+            title, summary = plain_names(item["title"].strip()), plain_names(item["summary"].strip())
+            section = dataclasses.replace(section, title=title, summary=summary)
+        result.append(section)
     return tuple(result)
 
 
