@@ -11,20 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from pathlib import Path
 
 from summarizer.cast import find_cast
+from summarizer.evaluate import first_name as first
 from summarizer.language import detect_language
 from summarizer.transcript import read_transcript
 
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
-
-
-def first(name: str) -> str:
-    """A first name folded for comparison: lower case, accents off (`Dânia` is `dania`)."""
-    folded = unicodedata.normalize("NFKD", name.split()[0].lower().replace("’", "'"))
-    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def same(found: str, wanted: str) -> bool:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from .cast import Cast, Person, plain_names
-from .chunking import Block, build_blocks
+from .chunking import Block, build_blocks, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
 from .notes import DUPLICATE_SIMILARITY, Drops, Notes, Section, first_sentences
@@ -235,11 +234,7 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         return notes
     fixed = []
     for section in notes.sections:
-        words: Counter[str] = Counter()
-        for block_id in range(section.start_block, section.end_block + 1):
-            block = blocks.get(block_id)
-            if block is not None and block.speaker:
-                words[block.speaker] += len(block.text.split())
+        words = words_by_speaker(blocks, section.start_block, section.end_block)
         total = sum(words.values())
         holder = max(guests, key=lambda p: words[p.label or ""])
         summary = section.summary

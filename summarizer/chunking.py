@@ -8,6 +8,7 @@ starts (see `segmenting`), pauses and speaker changes, and are deterministic for
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -180,6 +181,16 @@ def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budge
         if score > best_score:
             best, best_score = cut, score
     return best
+
+
+def words_by_speaker(blocks: Mapping[int, Block], first: int, last: int) -> Counter[str]:
+    """Words each speaker label says in blocks `first` to `last`: who holds the floor there."""
+    words: Counter[str] = Counter()
+    for block_id in range(first, last + 1):
+        block = blocks.get(block_id)
+        if block is not None and block.speaker:
+            words[block.speaker] += len(block.text.split())
+    return words
 
 
 def transcript_tokens(blocks: list[Block]) -> int:

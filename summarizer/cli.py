@@ -306,10 +306,6 @@ def _episode_meta(args: argparse.Namespace, path: Path, several: bool) -> Episod
 BATCH_NOT_READY = 3
 
 
-def _store() -> AnswerStore:
-    return open_store(lambda message: print(message, file=sys.stderr))
-
-
 def _replay(argv: list[str], api_key: str | None, *extra: str) -> argparse.Namespace:
     """The `run` arguments a batch was submitted with (the key is never stored: it comes again)."""
     return build_parser().parse_args([*argv, *extra, *(["--api-key", api_key] if api_key else [])])
@@ -378,7 +374,7 @@ def _known_batches(store: AnswerStore, batch_id: str | None) -> list[tuple[str, 
 
 
 def cmd_batch_status(args: argparse.Namespace) -> int:
-    store = _store()
+    store = open_store()
     try:
         known = _known_batches(store, args.batch_id)
 
@@ -404,7 +400,7 @@ def cmd_batch_status(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_collect(args: argparse.Namespace) -> int:
-    store = _store()
+    store = open_store()
     try:
         known = _known_batches(store, args.batch_id)
         batch_id, job, _ = known[0]
@@ -491,7 +487,7 @@ def _read_json(path: Path, schema: str) -> dict[str, Any]:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    store = _store()
+    store = open_store()
     try:
         if args.action == "prune":
             print(f"removed {store.prune(args.older_than)} answers older than {args.older_than:g} days")

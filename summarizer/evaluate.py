@@ -15,7 +15,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .chunking import build_blocks
+from .chapters import GUEST_FLOOR
+from .chunking import build_blocks, words_by_speaker
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
 from .transcript import Transcript
 
@@ -163,7 +164,6 @@ def listener_figures(document: dict[str, Any], transcript: Transcript, reference
     return figures
 
 
-GUEST_FLOOR = 0.7
 RESOURCE_SIMILARITY = 80.0
 
 
@@ -174,11 +174,7 @@ def _host_credited(document: dict[str, Any], transcript: Transcript, guests: lis
     blocks = {b.id: b for b in build_blocks(transcript)}
     wrong = 0
     for chapter in document["chapters"]:
-        words: dict[str, int] = {}
-        for block_id in range(chapter["first_block"], chapter["last_block"] + 1):
-            block = blocks.get(block_id)
-            if block is not None and block.speaker:
-                words[block.speaker] = words.get(block.speaker, 0) + len(block.text.split())
+        words = words_by_speaker(blocks, chapter["first_block"], chapter["last_block"])
         total = sum(words.values())
         guest_words = sum(n for label, n in words.items() if any(first_name(label) == first_name(g) for g in guests))
         text = chapter["summary"]

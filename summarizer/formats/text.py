@@ -18,6 +18,7 @@ _TS = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _NAME = r"[^\s\d\[\](){}<>:][^\t\[\](){}<>]{0,60}?"
 
 CAPTION_LINE = re.compile(rf"^\s*({_TS})\s+(\S.*)$")
+STAMP_START = re.compile(r"^\s*\d{1,3}:\d")  # a line that means to start with a time, well formed or not
 OTTER_HEADER = re.compile(
     rf"^([A-Z][\w.'’\-]*(?: [A-Za-z0-9][\w.'’\-]*){{0,3}}|[^\s\d][^\t]{{0,60}}?(?=\s{{2,}}|\t))\s+({_TS})\s*$"
 )
@@ -55,7 +56,7 @@ def parse_captions(text: str) -> list[Row]:
     for lineno, line in _lines(text):
         match = CAPTION_LINE.match(line)
         if not match:
-            if re.match(r"^\s*\d{1,3}:\d", line):
+            if STAMP_START.match(line):
                 raise InputError(f"line {lineno}: malformed timestamp: {line.strip()[:40]!r}")
             if bodies:
                 speaker, body = bodies[-1]
@@ -202,7 +203,7 @@ LAYOUTS = (
     Layout("rev", REV_HEADER, 0.25, "'Name (00:00):' header lines"),
     Layout("otter", OTTER_HEADER, 0.25, "'Name  0:00' header lines"),
     Layout("youtube-panel", PANEL_STAMP, 0.3, "a time alone on its line"),
-    Layout("captions", re.compile(r"^\s*\d{1,3}:\d"), 0.6, "'M:SS text' lines"),
+    Layout("captions", STAMP_START, 0.6, "'M:SS text' lines"),
 )
 
 
