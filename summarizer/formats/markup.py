@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from ..errors import InputError
-from .common import Row, carry_speakers, clean_text, join_words
+from .common import Row, carry_speakers, clean_text, ends_from_starts, join_words
 from .cues import cue_time
 
 _TTM = "http://www.w3.org/ns/ttml#metadata"
@@ -136,13 +136,11 @@ def parse_html(text: str) -> list[Row]:
             starts.append(cue_time(stamp) if stamp else None)
         except ValueError:
             raise InputError(f"paragraph {i}: unreadable time {stamp!r}") from None
-    timed = all(s is not None for s in starts)
-    rows = []
-    for i, ((speaker, _, body), start) in enumerate(zip(reader.rows, starts)):
-        if timed:
-            later = next((s for s in starts[i + 1 :] if s is not None and start is not None and s > start), None)
-            end = later if later is not None else (start or 0.0) + max(1.0, len(body.split()) / 2.5)
-            rows.append(Row(start, end, clean_text(body), speaker))
-        else:
-            rows.append(Row(None, None, clean_text(body), speaker))
+    if any(start is None for start in starts):  # one paragraph without a time: read as untimed
+        return carry_speakers([Row(None, None, clean_text(body), speaker) for speaker, _, body in reader.rows])
+    timed = [start for start in starts if start is not None]
+    ends = ends_from_starts(timed, [body for _, _, body in reader.rows])
+    rows = [
+        Row(start, end, clean_text(body), speaker) for (speaker, _, body), start, end in zip(reader.rows, timed, ends)
+    ]
     return carry_speakers(rows)
