@@ -11,7 +11,6 @@ The library API (the `summarizer` command is a thin layer over it):
 __version__ = "0.1.0"
 
 from .api import (  # noqa: E402  (the modules below read __version__)
-    RunConfig,
     arun,
     asummarize,
     chapters_from_words,
@@ -22,6 +21,7 @@ from .api import (  # noqa: E402  (the modules below read __version__)
     summarize,
     validate,
 )
+from .config import RunConfig  # noqa: E402
 from .errors import SummarizerError  # noqa: E402
 from .formats import FORMATS as TRANSCRIPT_FORMATS  # noqa: E402
 from .render import FORMATS as RENDER_FORMATS  # noqa: E402

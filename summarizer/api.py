@@ -15,16 +15,18 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from .chapters import from_words
-from .budget import FREE, Limits, Price, load_pricing, price_for
+from .budget import Limits, Price
+from .config import RunConfig
 from .errors import InputError
 from .home import summarizer_home
 from .metadata import EpisodeMeta
 from .pipeline import Pipeline, Progress, Result, Settings
-from .providers import ProviderOptions, make_provider
+from .providers import make_provider, price_of
 from .providers.base import Provider
+from .render import RenderFormat
 from .render import render as _render
 from .store import AnswerStore
 from .transcript import DEFAULT_MAX_BYTES, Transcript
@@ -33,7 +35,6 @@ from .transcript import read_transcript as _read
 from .types import Document
 from .validation import validation_errors
 
-ProviderName = Literal["auto", "openai", "local"]
 Notice = Callable[[str], None]
 
 
@@ -41,31 +42,11 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-@dataclass(frozen=True)
-class RunConfig:
-    """Everything that says how episodes are summarised; the CLI builds one from its flags."""
-
-    provider: ProviderName = "auto"
-    model: str | None = None
-    base_url: str | None = None
-    api_key: str | None = None
-    local_model: str | None = None
-    model_path: Path | None = None
-    context_window: int | None = None
-    chunk_tokens: int | None = None
-    concurrency: int | None = None
-    requests_per_minute: int | None = None
-    tokens_per_minute: int | None = None
-    cache: bool = True
-    max_tokens: int | None = None
-    max_cost: float | None = None
-    pricing: Path | None = None
-
-
 @dataclass
 class Runner:
     """A configured pipeline, its price and its answer store: what one command or script uses."""
 
+    provider: Provider
     pipeline: Pipeline
     price: Price | None
     store: AnswerStore | None
@@ -81,22 +62,13 @@ def open_store(notice: Notice = _stderr) -> AnswerStore:
 
 def provider_for(config: RunConfig, notice: Notice = _stderr) -> Provider:
     """The provider `config` names (the embedded model is assembled here if it must be)."""
-    options = ProviderOptions(
-        provider=config.provider,
-        model=config.model,
-        base_url=config.base_url,
-        api_key=config.api_key,
-        local_model=config.local_model,
-        model_path=config.model_path,
-        context_window=config.context_window,
-    )
-    return make_provider(options, notice)
+    return make_provider(config, notice)
 
 
 def runner(config: RunConfig, notice: Notice = _stderr, progress: Progress | None = None) -> Runner:
     """Provider, store and pipeline for `config`."""
     provider = provider_for(config, notice)
-    price = FREE if provider.name == "local" else price_for(provider.model, load_pricing(config.pricing))
+    price = price_of(config, provider)
     store = open_store(notice) if config.cache else None
     settings = Settings(
         chunk_tokens=config.chunk_tokens,
@@ -106,7 +78,7 @@ def runner(config: RunConfig, notice: Notice = _stderr, progress: Progress | Non
         tokens_per_minute=config.tokens_per_minute,
     )
     pipeline = Pipeline(provider, store, settings, progress) if progress else Pipeline(provider, store, settings)
-    return Runner(pipeline, price, store)
+    return Runner(provider, pipeline, price, store)
 
 
 def read_transcript(path: str | Path, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Transcript:
@@ -163,7 +135,7 @@ async def arun(
         return await run.pipeline.run(transcript, episode)
     finally:
         run.close()
-        await run.pipeline.provider.aclose()
+        await run.pipeline.aclose()
 
 
 def summarize(
@@ -206,7 +178,7 @@ def chapters_from_words(source: str | Path | Transcript, format: str | None = No
     return [{k: c[k] for k in ("start", "end", "title")} for c in from_words(transcript)["chapters"]]
 
 
-def render(document: Document, format: str = "markdown") -> str:
+def render(document: Document, format: RenderFormat = "markdown") -> str:
     """The document in one of the render formats (`markdown`, `newsletter-html`, `youtube` …)."""
     return _render(cast(dict[str, Any], document), format)
 

@@ -111,7 +111,9 @@ class Budget:
         if over:
             raise BudgetError(
                 f"this run could use {over} ({plan.describe(self.limits.price)}); nothing was sent:"
-                " raise the limit, or lower --chunk-tokens"
+                " raise the limit, or lower --chunk-tokens",
+                tokens_spent=self.prompt_tokens + self.completion_tokens,
+                before_any_call=True,
             )
 
     def before_call(self, prompt_tokens: int, max_tokens: int) -> None:
@@ -120,7 +122,9 @@ class Budget:
         if over:
             raise BudgetError(
                 f"stopped before a call that could bring the run to {over};"
-                f" {self.prompt_tokens + self.completion_tokens:,} tokens spent so far, answers kept for a rerun"
+                f" {self.prompt_tokens + self.completion_tokens:,} tokens spent so far, answers kept for a rerun",
+                tokens_spent=self.prompt_tokens + self.completion_tokens,
+                before_any_call=False,
             )
 
     def add(self, prompt_tokens: int, completion_tokens: int) -> None:

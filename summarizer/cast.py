@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .metadata import EpisodeMeta
+from .prompts import load_prompt
 from .segmenting import STOPWORDS, TITLE_STOPWORDS
 from .transcript import Transcript
 
@@ -91,16 +92,15 @@ class Cast:
         return f"{person.role.capitalize()} ({person.name})" if person else label
 
     def prompt_lines(self) -> str:
-        """What every prompt is told about the people, one fact a line."""
+        """What every prompt is told about the people, one fact a line (`prompts/context.md`)."""
+        context = load_prompt("context")
         lines = []
         for role, people in (("Host", self.hosts), ("Guest", self.guests)):
             if people:
-                lines.append(f"{role}{'s' if len(people) > 1 else ''}: {', '.join(p.name for p in people)}")
+                names = ", ".join(p.name for p in people)
+                lines.append(context.part("people", role=role + ("s" if len(people) > 1 else ""), names=names))
         if self.people and not self.labelled:
-            lines.append(
-                "The transcript has no speaker labels: credit a statement to a named person only where the words"
-                " show who says it; otherwise leave the speaker null."
-            )
+            lines.append(context.part("unlabelled"))
         return "".join(f"{line}\n" for line in lines)
 
 

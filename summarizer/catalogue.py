@@ -7,17 +7,18 @@ is reported in its row and does not stop the others.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .budget import Plan
-from .errors import InputError, SummarizerError
+from .errors import InputError, OutputError, SummarizerError
 from .metadata import SIDECAR_SUFFIX, EpisodeMeta
-from .output import write_files
+from .output import episode_dir, write_files
 from .pipeline import Pipeline
 from .render import render_set
 from .report import EpisodeRow, ProgressLine, run_report
-from .transcript import STDIN, Transcript
+from .transcript import DEFAULT_MAX_BYTES, STDIN, Transcript, read_transcript
 
 TRANSCRIPT_SUFFIXES = (".txt", ".srt", ".vtt", ".json", ".tsv", ".ttml", ".xml", ".html", ".htm")
 
@@ -55,6 +56,37 @@ def transcript_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
+def load_episodes(
+    paths: list[Path],
+    meta_for: Callable[[Path], EpisodeMeta],
+    output: Path | None,
+    format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    notice: Callable[[str], None] = print,
+) -> tuple[list[Episode], list[EpisodeRow]]:
+    """Every readable episode (`output` None: a dry run, no folders); with several, an unreadable
+    one is reported and the others go on."""
+    episodes: list[Episode] = []
+    rejected: list[EpisodeRow] = []
+    slugs: set[str] = set()
+    for path in paths:
+        try:
+            transcript = read_transcript(path, format, max_bytes)
+            meta = meta_for(path)
+            slug = meta.slug_for(transcript.source)
+            if slug in slugs:
+                raise InputError(f"{path}: another transcript already writes to {slug}/; set a slug")
+            slugs.add(slug)
+            folder = None if output is None else episode_dir(output, slug)
+            episodes.append(Episode(transcript, meta, folder))
+        except (InputError, OutputError) as exc:
+            if len(paths) == 1:
+                raise
+            notice(f"summarizer: error: {exc}")
+            rejected.append(EpisodeRow(path.stem, str(exc)))
+    return episodes, rejected
+
+
 def total_plan(pipeline: Pipeline, episodes: list[Episode]) -> Plan:
     plans = [pipeline.plan(e.transcript, e.meta) for e in episodes]
     return Plan(*(sum(values) for values in zip(*((p.calls, p.prompt_tokens, p.completion_tokens) for p in plans))))
@@ -83,7 +115,7 @@ async def run_episodes(
             progress.done(episode.slug)
         stats = result.stats
         if report:
-            model = f"{pipeline.provider.name} · {pipeline.provider.model}"
+            model = " · ".join(pipeline.caller.generator.values())
             print(run_report(folder, stats, model, written, skipped, episode.transcript.duration))
         else:
             progress.notice(f"{episode.slug}: wrote {folder}/ ({stats.calls} calls, {stats.seconds:.0f} s)")
@@ -93,4 +125,4 @@ async def run_episodes(
     try:
         return list(await asyncio.gather(*(one(e) for e in episodes)))
     finally:
-        await pipeline.provider.aclose()
+        await pipeline.aclose()

@@ -11,6 +11,7 @@ from .chunking import Block, Chunk, build_blocks, chunk_blocks
 from .i18n import language_name
 from .language import detect_language
 from .metadata import EpisodeMeta
+from .prompts import load_prompt
 from .resources import Mention, find_resources
 from .segmenting import keyword_titles, topic_starts
 from .transcript import Transcript
@@ -52,8 +53,4 @@ def language_line(prepared: Prepared) -> str:
     """What every prompt is told about the notes' language; nothing for English notes."""
     if prepared.notes_language.split("-")[0] == "en":
         return ""
-    name = language_name(prepared.notes_language)
-    return (
-        f"Write every title, summary, tagline and tip in {name}, whatever language the transcript is in;"
-        " copy quotes word for word as spoken.\n"
-    )
+    return load_prompt("context").part("language", language=language_name(prepared.notes_language)) + "\n"

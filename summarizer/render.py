@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError, select_autoescape
@@ -31,9 +31,15 @@ class RenderError(InputError):
     """This document cannot be rendered in this format (say, too few chapters for YouTube)."""
 
 
+# The names of FORMATS below, for type checkers (a test keeps the two equal).
+RenderFormat = Literal[
+    "json", "markdown", "newsletter-html", "newsletter-text", "youtube", "podcast-chapters", "webvtt"
+]
+
+
 @dataclass(frozen=True)
 class Format:
-    name: str
+    name: RenderFormat
     filename: str
     help: str
     template: str | None = None

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any, Literal, cast
 from collections.abc import Awaitable, Callable
 
 from jsonschema import Draft202012Validator
@@ -19,6 +19,10 @@ from .errors import AnswerError, InputError
 from .prompts import load_prompt
 
 log = logging.getLogger("summarizer")
+
+Step = Literal["map", "merge", "reduce"]  # a model call's step: its prompt, its schema, its store key
+STEPS: tuple[Step, ...] = ("map", "merge", "reduce")
+Messages = list[dict[str, str]]
 
 # Keywords OpenAI's strict structured-output mode accepts; anything else is refused there.
 STRICT_KEYWORDS = {
@@ -137,13 +141,13 @@ class Answer:
     calls: int
 
 
-Complete = Callable[[list[dict[str, str]], str, int], Awaitable[Reply]]
+Complete = Callable[[Messages, Step, int], Awaitable[Reply]]
 
 
 async def ask_valid(
     complete: Complete,
-    messages: list[dict[str, str]],
-    schema_name: str,
+    messages: Messages,
+    schema_name: Step,
     max_tokens: int,
     attempts: int = 3,
     max_tokens_cap: int = 8192,
@@ -190,7 +194,14 @@ async def ask_valid(
     except RetryError as exc:
         failure = exc.last_attempt.exception()
         detail = "; ".join(failure.errors[:3]) if isinstance(failure, InvalidAnswer) else str(failure)
-        raise AnswerError(f"no valid {schema_name} answer after {attempts} attempts: {detail}") from None
+        raise AnswerError(
+            f"no valid {schema_name} answer after {attempts} attempts: {detail}",
+            step=schema_name,
+            attempts=attempts,
+            errors=tuple(failure.errors) if isinstance(failure, InvalidAnswer) else (str(failure),),
+            prompt_tokens=spent["prompt"],
+            completion_tokens=spent["completion"],
+        ) from None
     return Answer(data=data, prompt_tokens=spent["prompt"], completion_tokens=spent["completion"], calls=spent["calls"])
 
 

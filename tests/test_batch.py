@@ -125,3 +125,24 @@ def test_batch_results_file_lines_become_answers_or_reasons():
     results = read_results("\n".join(json.dumps(line) for line in lines), "reduce")
     assert list(results.answers) == ["a"] and results.answers["a"].completion_tokens == 7
     assert results.rejected == {"b": "cut off at its answer budget", "c": "failed in the batch: expired before it ran"}
+
+
+def test_a_job_keeps_its_run_configuration_as_json_without_the_key(tmp_path, catalogue, server, capsys):
+    from summarizer.api import open_store
+
+    assert _submit(server, catalogue, tmp_path / "out") == 0
+    store = open_store()
+    [(_, job, _)] = store.batches()
+    store.close()
+    assert "argv" not in job and "api_key" not in job["config"]
+    assert job["config"]["model"] == "scripted" and job["config"]["chunk_tokens"] == 400
+    assert job["config"]["base_url"] == server.base_url and job["output"] == str((tmp_path / "out").resolve())
+
+
+def test_a_job_submitted_by_an_earlier_version_is_still_collected(tmp_path):
+    from summarizer.batch.jobs import Job
+
+    argv = ["run", "/x/one.txt", "--provider", "openai", "-o", "/x/out", "--chunk-tokens", "400", "--model", "m"]
+    job = Job.from_json({"argv": argv, "requests": 3, "episodes": 1}, api_key="sk-again")
+    assert job.paths == (Path("/x/one.txt"),) and job.output == Path("/x/out") and job.requests == 3
+    assert (job.config.model, job.config.chunk_tokens, job.config.api_key) == ("m", 400, "sk-again")

@@ -20,7 +20,7 @@ import pytest
 from helpers import SECRET, TRANSCRIPT, run_pipeline
 from scripted_server import Fault, ScriptedServer
 from summarizer.errors import SummarizerError
-from summarizer.pipeline import ChunkFailed
+from summarizer.errors import ChunkFailed
 from summarizer.providers.openai_provider import MAX_ATTEMPTS
 from summarizer.store import AnswerStore
 from summarizer.validation import validation_errors

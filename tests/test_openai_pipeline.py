@@ -10,7 +10,8 @@ from scripted_server import TOPIC_STARTS, Fault, ScriptedServer
 from summarizer.errors import AccessError
 from summarizer.grounding import normalize
 from helpers import TRANSCRIPT, run_pipeline, scripted_provider
-from summarizer.pipeline import ChunkFailed, Pipeline, Settings
+from summarizer.errors import ChunkFailed
+from summarizer.pipeline import Pipeline, Settings
 from summarizer.store import AnswerStore
 from summarizer.validation import model_schema, validation_errors
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from ..validation import Reply
+from ..validation import Messages, Reply, Step
 
 
 class Provider(Protocol):
@@ -23,7 +23,7 @@ class Provider(Protocol):
         """What, besides the request, determines an answer (used to key the answer store)."""
         ...
 
-    async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply: ...
+    async def complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply: ...
 
     async def aclose(self) -> None: ...
 
@@ -51,7 +51,7 @@ class BatchProvider(Provider, Protocol):
 
     base_url: str | None
 
-    def request_body(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> dict[str, Any]: ...
+    def request_body(self, messages: Messages, schema_name: Step, max_tokens: int) -> dict[str, Any]: ...
 
     async def submit_batch(self, jsonl: bytes, metadata: dict[str, str]) -> BatchInfo: ...
 

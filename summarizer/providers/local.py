@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelFileError
-from ..validation import Reply, model_schema
+from ..validation import Messages, Reply, Step, model_schema
 from .model_files import check_gguf
 
 DEFAULT_CONTEXT = 8192
@@ -66,10 +66,10 @@ class LocalProvider:
         except (ValueError, RuntimeError) as exc:
             raise ModelFileError(f"{self.path}: llama.cpp could not load it ({exc}); delete it and run again") from None
 
-    async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+    async def complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply:
         return await asyncio.to_thread(self._complete, messages, schema_name, max_tokens)
 
-    def _complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+    def _complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply:
         with self._lock:
             self.load()
             result = self._llm.create_chat_completion(

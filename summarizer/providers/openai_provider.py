@@ -27,7 +27,7 @@ from tenacity import (
 from ..errors import AccessError, ProviderError
 from ..prompts import load_prompt
 from ..tokens import count_message_tokens, count_tokens
-from ..validation import Reply, model_schema
+from ..validation import Messages, Reply, Step, model_schema
 from .base import BatchInfo
 
 RETRY_STATUS = {408, 409, 429}
@@ -98,7 +98,7 @@ class OpenAIProvider:
     def identity(self) -> dict[str, Any]:
         return {"provider": self.name, "model": self.model, "base_url": str(self._client.base_url)}
 
-    async def complete(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int) -> Reply:
+    async def complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply:
         while True:
             mode = self._mode
             try:
@@ -125,7 +125,7 @@ class OpenAIProvider:
         raise AssertionError("unreachable")
 
     def request_body(
-        self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str = "json_schema"
+        self, messages: Messages, schema_name: Step, max_tokens: int, mode: str = "json_schema"
     ) -> dict[str, Any]:
         """The chat-completions request for one call, as sent online or written into a batch file."""
         schema = model_schema(schema_name)
@@ -148,7 +148,7 @@ class OpenAIProvider:
             "temperature": 0,
         }
 
-    async def _call(self, messages: list[dict[str, str]], schema_name: str, max_tokens: int, mode: str) -> Reply:
+    async def _call(self, messages: Messages, schema_name: Step, max_tokens: int, mode: str) -> Reply:
         response = await self._client.chat.completions.create(
             **self.request_body(messages, schema_name, max_tokens, mode)
         )
@@ -210,7 +210,7 @@ class OpenAIProvider:
         hint = hints.get(exc.status_code, "the server kept failing")
         detail = getattr(exc, "message", "") or ""
         kind = AccessError if exc.status_code in (401, 403, 404) else ProviderError
-        return kind(self._redact(f"{hint} (HTTP {exc.status_code}: {detail[:200]})"))
+        return kind(self._redact(f"{hint} (HTTP {exc.status_code}: {detail[:200]})"), status=exc.status_code)
 
     def _redact(self, text: str) -> str:
         return text.replace(self._api_key, "***") if self._api_key else text

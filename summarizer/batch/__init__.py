@@ -1,7 +1,8 @@
 """The OpenAI Batch API for back catalogues: map requests written as one JSONL file, results read
 back into answers for the store, so the online run that follows pays only for the reduce.
 
-Pure logic: request lines and result parsing. The HTTP side is the provider's, the commands the CLI's.
+Pure logic: request lines and result parsing. The HTTP side is the provider's, the workflow (submit,
+status, collect) `jobs`'s.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .validation import Answer, InvalidAnswer, parse_answer
+from ..validation import Answer, InvalidAnswer, parse_answer
 
 ENDPOINT = "/v1/chat/completions"
 
