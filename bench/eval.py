@@ -24,7 +24,8 @@ from summarizer.evaluate import Figures, evaluate, matched_share, naive_chapters
 from summarizer.home import summarizer_home
 from summarizer.output import episode_dir, write_files
 from summarizer.pipeline import Pipeline, Settings
-from summarizer.providers import ProviderOptions, make_provider
+from summarizer.config import RunConfig
+from summarizer.providers import make_provider
 from summarizer.store import AnswerStore
 from summarizer.transcript import read_transcript
 
@@ -121,7 +122,7 @@ def main() -> None:
         raise SystemExit("no episodes: ../shared/eval is not present")
 
     provider = make_provider(
-        ProviderOptions(
+        RunConfig(
             model=args.model, base_url=args.base_url, local_model=args.local_model, context_window=args.context_window
         ),
         print,
