@@ -6,7 +6,10 @@ For each episode of ../shared/eval/dtc, the topic starts of its edited transcrip
 proxy are matched to the publisher's headings within ±60 s: recall (headings with a start near them),
 precision (starts near a heading) and F1. Episodes are split in two halves by name (even rows: the half
 parameters are chosen on; odd rows: held out) and each half is reported on its own, with a chapter every
-five minutes as the naive row and the publisher's own LLM chapters as the upper anchor.
+five minutes as the naive row and the publisher's own LLM chapters as the upper anchor. The "no
+language rules" rows segment the same English words with no stopwords and no cue phrases, as an
+episode in a language without its own rules is segmented: what such an episode can expect, and the
+check that having no rules costs less than applying another language's rules blindly would.
 """
 
 from __future__ import annotations
@@ -26,12 +29,16 @@ from summarizer.transcript import read_transcript
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 
 
-def starts_found(path: Path) -> tuple[list[float], float]:
-    """Topic starts as the pipeline finds them: blocks, the detected language, then the turns."""
+NO_RULES = "zxx"  # BCP 47 "no linguistic content": a language the segmenter has no stopwords or cues for
+
+
+def starts_found(path: Path, language: str | None = None) -> tuple[list[float], float]:
+    """Topic starts as the pipeline finds them: blocks, the detected language (or `language`: with
+    NO_RULES, as an episode in a language without its own rules is segmented), then the turns."""
     transcript = read_transcript(path)
     blocks = build_blocks(transcript)
     by_id = {b.id: b for b in blocks}
-    language = detect_language([s.text for s in transcript.segments])
+    language = language or detect_language([s.text for s in transcript.segments])
     return [by_id[i].start or 0.0 for i in topic_starts(blocks, language)], blocks[-1].end or 0.0
 
 
@@ -43,10 +50,10 @@ def scores(reference: list[float], ours: list[float]) -> tuple[float, float, flo
 
 
 def table(title: str, rows: dict[str, list[tuple[float, float, float]]]) -> str:
-    lines = [title, f"  {'':<34} {'recall':>7} {'prec':>7} {'F1':>7}"]
+    lines = [title, f"  {'':<40} {'recall':>7} {'prec':>7} {'F1':>7}"]
     for name, values in rows.items():
         r, p, f = (mean(v[k] for v in values) for k in range(3))
-        lines.append(f"  {name:<34} {r:>7.0%} {p:>7.0%} {f:>7.2f}")
+        lines.append(f"  {name:<40} {r:>7.0%} {p:>7.0%} {f:>7.2f}")
     return "\n".join(lines)
 
 
@@ -69,6 +76,8 @@ def main() -> None:
             half.setdefault(f"topic starts, {label}", []).append(score)
             if args.episodes:
                 print(f"{folder.name[:40]:<40} {label:<18} {score[0]:>5.0%} {score[1]:>5.0%} {score[2]:>5.2f}")
+            bare, _ = starts_found(folder / name, NO_RULES)
+            half.setdefault(f"no language rules, {label}", []).append(scores(headings, bare))
         naive = [c["start"] for c in naive_chapters(duration)]
         half.setdefault("every 5 minutes", []).append(scores(headings, naive))
         llm = [float(c["start"]) for c in reference.get("publisher_llm_chapters") or []]
