@@ -48,6 +48,7 @@ def notes_from_map(
     sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
 
     advice = []
+    hosts = {p.label for p in cast.hosts if p.label}
     candidates = list(answer["quotes"])
     for item in answer["advice"]:
         block = item["block"]
@@ -60,7 +61,7 @@ def notes_from_map(
         if "?" in item["text"]:
             drops.add("advice that asks a question")
             continue
-        block = answering_block(item["text"], blocks, block)
+        block = answering_block(item["text"], blocks, block, hosts)
         if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
             drops.add("advice pasted from the transcript (offered as a quote)")
             candidates.append({"block": block, "text": item["text"]})

@@ -8,7 +8,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -118,21 +118,19 @@ def pasted(text: str, blocks: dict[int, Block], block: int) -> bool:
     return len(text.split()) > PASTED_WORDS and copied_share(text, nearby_text(blocks, block)) >= PASTED_SHARE
 
 
-def answering_block(text: str, blocks: dict[int, Block], block: int) -> int:
+def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str] = ()) -> int:
     """The block whose speaker the advice belongs to: the block of the part holding a good share of
-    its very words (the model cited another), else the reply when the model cited the question
-    before it, if the reply shares the advice's words."""
+    its very words (the model cited another), else the reply when the model cited what led to it —
+    a question, or anything a host (by label, in `hosts`) said — if the reply shares its words."""
     shares = {b: copied_share(text, blocks[b].text) for b in blocks}
     said_in = max(blocks, key=lambda b: (shares[b], b == block))
     if said_in != block and shares[said_in] >= PASTED_SHARE / 2:
         return said_in
     asked, following = blocks[block], blocks.get(block + 1)
-    if (
-        following is not None
-        and asked.text.rstrip().endswith("?")
-        and following.speaker != asked.speaker
-        and content_words(text) & content_words(following.text)
-    ):
+    if following is None or following.speaker == asked.speaker:
+        return block
+    leads = asked.text.rstrip().endswith("?") or (asked.speaker in hosts and following.speaker not in hosts)
+    if leads and content_words(text) & content_words(following.text):
         return block + 1
     return block
 

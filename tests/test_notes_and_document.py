@@ -432,3 +432,21 @@ def test_a_paragraph_stringing_topics_with_commas_reads_as_a_list():
         "Misra is a data scientist and content creator. She explains how she works, from models to dashboards."
         " She recommends asking questions before joining a company, and networking."
     )
+
+
+def test_advice_citing_a_hosts_remark_before_the_guests_reply_is_credited_to_the_guest():
+    t = parse_transcript(
+        "\n".join(
+            [
+                "0:00 Maya: Welcome Tom. Pricing is where most people in this trade go wrong, I think.",
+                "0:30 Tom: Track every job, even the small ones, you cannot price what you never measured.",
+                "1:00 Maya: Let us talk about customers and what twenty years have taught you about them.",
+            ]
+        )
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    cast = find_cast(t, EpisodeMeta(hosts=("Maya",), guests=("Tom",)))
+    answer = _answer(advice=[{"block": 1, "speaker": "Maya", "text": "Measure every job before you set a price"}])
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), cast)
+    assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
