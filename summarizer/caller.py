@@ -86,7 +86,6 @@ class ModelCaller:
         self.store = store
         self.concurrency = concurrency or provider.concurrency
         self.attempts = attempts
-        self.limits = limits
         self.requests_per_minute = requests_per_minute
         self.tokens_per_minute = tokens_per_minute
         self._budget = Budget(limits)

@@ -17,7 +17,7 @@ from ..catalogue import Episode, load_episodes, transcript_paths
 from ..config import RunConfig
 from ..errors import InputError
 from ..metadata import EpisodeMeta, read_sidecar, sidecar_for
-from ..providers.base import BatchInfo, BatchProvider
+from ..providers.base import BatchInfo, BatchProvider, Provider
 from ..report import EpisodeRow
 from ..store import AnswerStore
 from ..transcript import DEFAULT_MAX_BYTES
@@ -109,8 +109,8 @@ def submit(job: Job, notice: Notice) -> Submitted:
     provider = _batch_provider(run)
     try:
         requests = _requests(run, provider, episodes)
-        job = replace(job, config=replace(config, model=provider.model, base_url=provider.base_url))
-        job = replace(job, requests=len(requests), episodes=len(episodes))
+        config = replace(config, model=provider.model, base_url=provider.base_url)
+        job = replace(job, config=config, requests=len(requests), episodes=len(episodes))
         if not requests:
             return Submitted(None, job, rejected)
         metadata = {"tool": "summarizer", "step": "map", "episodes": str(len(episodes))}
@@ -125,9 +125,7 @@ def submit(job: Job, notice: Notice) -> Submitted:
 def _batch_provider(run: Runner) -> BatchProvider:
     if run.store is None:
         raise InputError("the Batch API keeps its answers in the answer store: it cannot run with --no-cache")
-    if not isinstance(run.provider, BatchProvider):
-        raise InputError("the Batch API needs an OpenAI endpoint: set OPENAI_API_KEY or --base-url")
-    return run.provider
+    return _as_batch(run.provider)
 
 
 def _requests(run: Runner, provider: BatchProvider, episodes: list[Episode]) -> dict[str, dict[str, Any]]:
@@ -155,7 +153,10 @@ def known_batches(store: AnswerStore, batch_id: str | None, api_key: str | None)
 
 
 def _provider(job: Job, notice: Notice) -> BatchProvider:
-    provider = provider_for(job.config, notice)
+    return _as_batch(provider_for(job.config, notice))
+
+
+def _as_batch(provider: Provider) -> BatchProvider:
     if not isinstance(provider, BatchProvider):
         raise InputError("the Batch API needs an OpenAI endpoint: set OPENAI_API_KEY or --base-url")
     return provider
