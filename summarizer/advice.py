@@ -146,7 +146,41 @@ def as_instruction(text: str, language: str = "en") -> str | None:
             return f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
     if re.match(rf"{subject}(?:{reporting}|{describing})\b", first, re.I):
         return None  # a report of what was said, or a description of the talk
-    return first
+    heading, colon, rest = first.partition(": ")
+    if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
+        first = rest[:1].upper() + rest[1:]
+    return None if is_fragment(first, language) else first
+
+
+EVALUATIVE: dict[str, str] = {
+    "en": r"(?:is|are)\s+(?:really\s+|very\s+|so\s+|quite\s+|super\s+|pretty\s+|extremely\s+|also\s+)?"
+    r"(?:helpful|important|key|useful|crucial|essential|valuable|good|great|critical|necessary|beneficial|"
+    r"vital|worth\b|a must|the key|the best|a good idea|a great idea)",
+}
+"""How a verb phrase is judged when a small model makes it the subject (`Write a summary is really
+helpful`), by language."""
+SUBORDINATE: dict[str, str] = {
+    "en": r"\b(?:that|whether|if|what|how|when|where|why|who|which|because|as|since|until|while|unless|once|sure)\b",
+}
+"""Words that open a clause of its own, whose verb is no judgement of the tip."""
+
+
+def is_fragment(text: str, language: str = "en") -> bool:
+    """A tip that is no instruction a listener could follow: a verb phrase judged as a whole (`Write a
+    summary is really helpful`), or one that opens on a third-person verb (`Depends on what you want`).
+    A language without its own rules has no fragments found."""
+    evaluative, subordinate = EVALUATIVE.get(language), SUBORDINATE.get(language)
+    if evaluative is None or subordinate is None:
+        return False
+    clause = re.split(r"[,;:.!]", text, maxsplit=1)[0]
+    judged = re.search(rf"\b{evaluative}\b", clause, re.I)
+    if judged and not re.search(subordinate, clause[: judged.start()], re.I):
+        return True
+    opening = re.sub(r"[^\w']", "", text.split()[0]).lower() if text.split() else ""
+    return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
+
+
+_ENDS_IN_S = frozenset({"focus", "discuss", "access", "process", "assess", "stress", "express", "always", "pass"})
 
 
 def _base_form(verb: str) -> str | None:

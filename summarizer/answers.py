@@ -12,9 +12,9 @@ from typing import Any
 
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
-from .grounding import MAX_QUOTE_WORDS, QuoteLocator
+from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
 from .advice import as_instruction
-from .cast import Cast, plain_names
+from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
     Advice,
@@ -29,6 +29,7 @@ from .notes import (
     pick,
     shares_content,
 )
+from .quotes import Candidate
 
 
 def notes_from_map(
@@ -40,16 +41,17 @@ def notes_from_map(
     cast: Cast = Cast(),
     keywords: Mapping[int, str] | None = None,
     language: str = "en",
+    candidates: Mapping[int, Candidate] | None = None,
 ) -> Notes:
     """Keep what a map answer says that the chunk's blocks (`blocks`, by id) can back up; its
     sections are the chunk's topic `starts`, titled and summarised by the answer (a start it skips
-    is titled with its `keywords`)."""
+    is titled with its `keywords`); its quotes are the numbers of the chunk's quote `candidates`."""
     items = labelled(answer["sections"], sorted(starts), keywords or {}, drops)
     sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
 
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
-    candidates = list(answer["quotes"])
+    spoken: list[dict[str, Any]] = []
     for item in answer["advice"]:
         block = item["block"]
         if block not in blocks:
@@ -64,16 +66,49 @@ def notes_from_map(
         block = answering_block(item["text"], blocks, block, hosts)
         if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
             drops.add("advice pasted from the transcript (offered as a quote)")
-            candidates.append({"block": block, "text": item["text"]})
+            spoken.append({"block": block, "text": item["text"]})
             continue
         tip = as_instruction(item["text"], language)
         if tip is None:
             drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
             continue
-        advice.append(Advice(plain_names(tip), _speaker(item["speaker"], blocks[block], cast), block))
+        advice.append(Advice(cast.named(tip), _speaker(item["speaker"], blocks[block], cast), block))
 
+    quotes = chosen_quotes(answer["quotes"], candidates or {}, drops)
+    quotes += quotes_from_words(spoken, blocks, locator, drops)
+
+    resources = []
+    for item in answer["resources"]:
+        if item["block"] not in blocks or not item["name"].strip():
+            drops.add("resource citing a block outside its chunk")
+            continue
+        if not named_in(item["name"], nearby_text(blocks, item["block"])):
+            drops.add("resource not named in its block")
+            continue
+        resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
+    return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
+
+
+def chosen_quotes(numbers: list[int], candidates: Mapping[int, Candidate], drops: Drops) -> list[Located]:
+    """The quote candidates a map answer chose by number, in its order; a number not marked in its
+    part is dropped and counted."""
+    chosen = []
+    for number in numbers:
+        candidate = candidates.get(number)
+        if candidate is None:
+            drops.add("quote chosen by a number not marked in its part")
+            continue
+        chosen.append(candidate.located())
+    return chosen
+
+
+def quotes_from_words(
+    items: list[dict[str, Any]], blocks: dict[int, Block], locator: QuoteLocator, drops: Drops
+) -> list[Located]:
+    """Passages the model wrote out (`{"block", "text"}`: a speaker's paragraph it handed back as
+    advice) as the transcript's own words: found in the chunk, whole sentences, never a question."""
     quotes = []
-    for item in candidates:
+    for item in items:
         text = item["text"]
         if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences,
             text = first_sentences(text, QUOTE_WORDS)  # or words where captions have no sentence ends
@@ -93,17 +128,7 @@ def notes_from_map(
             drops.add("quote that is not whole sentences")
             continue
         quotes.append(located)
-
-    resources = []
-    for item in answer["resources"]:
-        if item["block"] not in blocks or not item["name"].strip():
-            drops.add("resource citing a block outside its chunk")
-            continue
-        if not named_in(item["name"], nearby_text(blocks, item["block"])):
-            drops.add("resource not named in its block")
-            continue
-        resources.append(Resource(item["name"].strip(), item["kind"], item["block"]))
-    return Notes(tuple(sections), tuple(advice), tuple(quotes), tuple(resources))
+    return quotes
 
 
 def _speaker(named: str | None, block: Block, cast: Cast) -> str | None:

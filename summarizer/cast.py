@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from .chunking import MARKED
 from .metadata import EpisodeMeta
 from .prompts import load_prompt
 from .segmenting import STOPWORDS, TITLE_STOPWORDS
@@ -86,6 +87,15 @@ class Cast:
                 return person.name
         return None
 
+    def named(self, text: str) -> str:
+        """Model text with the prompt's markup undone (`plain_names`) and a bare role (`The guest
+        explains`, `Host asks`) replaced by the name, where one person has that role."""
+        text = plain_names(text)
+        for role, people in (("guest", self.guests), ("host", self.hosts)):
+            if len(people) == 1:
+                text = _bare_role(role).sub(people[0].name.replace("\\", r"\\"), text)
+        return text
+
     def display(self, label: str) -> str:
         """How a prompt shows a speaker: `Host (Maya)`, `Guest (Tom Okafor)`, or the bare label."""
         person = next((p for p in self.people if p.label == label), None)
@@ -107,10 +117,17 @@ class Cast:
 _DISPLAYED = re.compile(r"\b(?:Host|Guest)\s*\(([^()]{1,60})\)")
 
 
+def _bare_role(role: str) -> re.Pattern[str]:
+    """`The guest`, `our host`, a capitalised `Guest` standing alone: not `Guest (Tom)`, not `guests`,
+    not `the guest Tom Okafor` nor `Tom, the guest`, which already name the person."""
+    word = rf"(?:[{role[0].upper()}{role[0]}]{role[1:]})"
+    return re.compile(rf"(?<!, )(?:\b(?:[Tt]he|[Oo]ur) {word}|\b{role.capitalize()})\b(?!s\b|\s*\(|\s+[A-Z])")
+
+
 def plain_names(text: str) -> str:
-    """Model text with the prompt's speaker display undone: `Guest (Tom Okafor) explains` → `Tom
-    Okafor explains` (small models copy the transcript's markers into what they write)."""
-    return _DISPLAYED.sub(r"\1", text)
+    """Model text with the prompt's markup undone: `Guest (Tom Okafor) explains` → `Tom Okafor
+    explains`, quote marks (`«Q3»`) gone (small models copy the transcript's markers into what they write)."""
+    return MARKED.sub("", _DISPLAYED.sub(r"\1", text))
 
 
 def find_cast(transcript: Transcript, meta: EpisodeMeta = EpisodeMeta(), language: str = "en") -> Cast:

@@ -225,28 +225,31 @@ GUEST_FLOOR = 0.7
 
 
 def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Drops) -> Notes:
-    """A section summary that names the host as the one talking where a guest speaks at least
-    `GUEST_FLOOR` of the words credits the guest instead: small models give the words to whoever
-    asked the question."""
+    """Chapter summaries that name the right person: a bare role (`The guest explains`) becomes the
+    name, and a summary naming the host as the one talking where a guest speaks at least
+    `GUEST_FLOOR` of the words credits the guest instead (small models give the words to whoever
+    asked the question)."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
-    if not hosts or not guests:
-        return notes
     fixed = []
     for section in notes.sections:
+        summary = cast.named(section.summary)
+        if summary != section.summary:
+            drops.add("bare role in a chapter summary (named)", detail=f"block {section.start_block}: {summary}")
         words = words_by_speaker(blocks, section.start_block, section.end_block)
         total = sum(words.values())
-        holder = max(guests, key=lambda p: words[p.label or ""])
-        summary = section.summary
-        if total and words[holder.label or ""] >= GUEST_FLOOR * total and not _names(summary, holder):
+        holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
+        if holder is not None and words[holder.label or ""] >= GUEST_FLOOR * total > 0 and not _names(summary, holder):
+            credited = summary
             for host in hosts:
-                if _names(summary, host):
-                    summary = _renamed(summary, host, holder)
-            if summary != section.summary:
+                if _names(credited, host):
+                    credited = _renamed(credited, host, holder)
+            if credited != summary:
                 drops.add(
                     "chapter summary crediting the host with the guest's words (corrected)",
-                    detail=f"block {section.start_block}: {summary}",
+                    detail=f"block {section.start_block}: {credited}",
                 )
+            summary = credited
         fixed.append(dataclasses.replace(section, summary=summary))
     return dataclasses.replace(notes, sections=tuple(fixed))
 

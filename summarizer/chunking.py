@@ -8,6 +8,7 @@ starts (see `segmenting`), pauses and speaker changes, and are deterministic for
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ BLOCK_TARGET_TOKENS = 60
 BLOCK_MAX_TOKENS = 110
 PAUSE_SECONDS = 1.5
 MAX_STARTS = 8  # topic starts one chunk may hold: the map schema's limit on sections
+
+Marks = Mapping[int, tuple[int, str]]
+"""Text put into a block's line for the model to cite: block id → (offset in its text, mark)."""
+QUOTE_MARK = "«Q{}»"
+MARKED = re.compile(r"\s*«Q\d+»")
+"""How a quote candidate is marked for the model (`«Q12»`), and how to find the mark again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +51,16 @@ class Block:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
-    def render(self, names: Mapping[str, str] | None = None) -> str:
+    def render(self, names: Mapping[str, str] | None = None, mark: tuple[int, str] | None = None) -> str:
         """The line the model reads: `[id clock] Speaker: text`, the speaker shown by `names` (the
-        cast's `Guest (Tom Okafor)`) where it has one."""
+        cast's `Guest (Tom Okafor)`) where it has one, and `mark` (offset, `«Q3»`) put into the text."""
         marker = f"[{self.id} {format_clock(self.start)}]" if self.start is not None else f"[{self.id}]"
         speaker = (names or {}).get(self.speaker, self.speaker) if self.speaker else None
         who = f" {speaker}:" if speaker else ""
-        return f"{marker}{who} {self.text}"
+        text = self.text
+        if mark is not None:
+            text = f"{text[: mark[0]]}{mark[1]} {text[mark[0] :]}"
+        return f"{marker}{who} {text}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +77,8 @@ class Chunk:
     def last_id(self) -> int:
         return self.blocks[-1].id
 
-    def render(self, names: Mapping[str, str] | None = None) -> str:
-        return "\n".join(block.render(names) for block in self.blocks)
+    def render(self, names: Mapping[str, str] | None = None, marks: Marks | None = None) -> str:
+        return "\n".join(block.render(names, (marks or {}).get(block.id)) for block in self.blocks)
 
     @property
     def span(self) -> str:
@@ -85,9 +95,14 @@ class Chunk:
             for b in self.blocks
             if b.id in self.starts
         ]
-        if not named:
-            return "none: the whole part continues the topic before it"
-        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        return listed(named) if named else "none: the whole part continues the topic before it"
+
+
+def listed(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: how a prompt lists block ids or numbers; empty for none."""
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def build_blocks(transcript: Transcript) -> list[Block]:
@@ -130,6 +145,7 @@ def chunk_blocks(
     overlap: int = 1,
     starts: Iterable[int] = (),
     names: Mapping[str, str] | None = None,
+    marks: Marks | None = None,
 ) -> list[Chunk]:
     """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
 
@@ -140,7 +156,7 @@ def chunk_blocks(
     gets a chunk of its own (segments are never cut).
     """
     starts = set(starts)
-    costs = [count_tokens(block.render(names)) + 1 for block in blocks]
+    costs = [count_tokens(block.render(names, (marks or {}).get(block.id))) + 1 for block in blocks]
     chunks: list[Chunk] = []
     start = 0
     while start < len(blocks):

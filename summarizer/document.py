@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 from . import __version__
 from .prepare import Prepared
-from .cast import plain_names
 from .chapters import chapters
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
@@ -30,7 +29,7 @@ def build_document(
 ) -> dict[str, Any]:
     """The published document of one episode from its reduce `answer` and consolidated `notes`."""
     transcript, blocks, meta, cast = episode.transcript, episode.blocks, episode.meta, episode.cast
-    answer = {**answer, **{k: plain_names(answer[k]) for k in ("title", "tagline", "summary")}}
+    answer = {**answer, **{k: cast.named(answer[k]) for k in ("title", "tagline", "summary")}}
     by_id = {b.id: b for b in blocks}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -75,6 +74,7 @@ def build_document(
                 "quote",
                 least=MIN_QUOTES,
                 most=MAX_QUOTES,
+                more=tuple(c.located() for c in sorted(episode.candidates, key=lambda c: -c.score)),
                 text=lambda q: q.text,
                 position=lambda q: q.start,
                 duration=transcript.duration,

@@ -1,5 +1,6 @@
 """What an episode is before any model call, built once: blocks, language, cast, topic starts,
-keyword titles and chunks. The plan, a batch submission and the run all read the same one."""
+keyword titles, resources, tips and quote candidates found in the words, and chunks. The plan, a
+batch submission and the run all read the same one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .i18n import language_name
 from .language import detect_language
 from .metadata import EpisodeMeta
 from .prompts import load_prompt
+from .quotes import Candidate, find_candidates, marks
 from .resources import Mention, find_resources
 from .segmenting import keyword_titles, topic_starts
 from .transcript import Transcript
@@ -30,6 +32,7 @@ class Prepared:
     keywords: dict[int, str]  # topic start → a title from its words, for starts the model leaves untitled
     mentions: list[Mention]  # resources named aloud, found by patterns
     tips: list[Tip]  # instructions and recommendations said aloud, found by patterns
+    candidates: list[Candidate]  # passages worth quoting, marked for the map to choose by number
     chunks: list[Chunk]
 
 
@@ -40,12 +43,25 @@ def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overla
     starts = topic_starts(blocks, language)
     keywords = keyword_titles(blocks, starts, language)
     names = {p.label: cast.display(p.label) for p in cast.people if p.label}
-    chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names)
+    candidates = find_candidates(blocks, cast, language)
+    chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names, marks(candidates))
     mentions = find_resources(blocks, language)
     tips = find_advice(blocks, cast, language)
     notes_language = meta.language or (language if language != "und" else "en")
     return Prepared(
-        transcript, meta, blocks, language, notes_language, cast, names, starts, keywords, mentions, tips, chunks
+        transcript,
+        meta,
+        blocks,
+        language,
+        notes_language,
+        cast,
+        names,
+        starts,
+        keywords,
+        mentions,
+        tips,
+        candidates,
+        chunks,
     )
 
 

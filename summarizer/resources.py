@@ -39,7 +39,8 @@ COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
 _TITLE_WORD = r"[A-Z0-9][\w'’+#-]*(?:[.:][\w'’+#-]+)*"  # a title's words; one ending a sentence ends it
 _SMALL = r"(?:of|the|and|for|to|in|on|with|a|an|by|from|at|&)"
 _TITLE = rf"{_TITLE_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_TITLE_WORD}){{0,7}}"  # `Zinn and the Art of …`
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|io|ai|club|dev|net|co|me|app|edu))\b", re.I)
+_TLD = "com|org|io|ai|club|dev|net|co|me|app|edu|info|tech|de|uk|fr|es|nl|eu|ch|at|ca|pl|se|dk|fi|pt|br|tv|fm"
+_DOMAIN = re.compile(rf"\b((?:[a-z0-9-]+\.)+(?:{_TLD}))\b", re.I)
 _MAX_RESOURCES = 12
 
 

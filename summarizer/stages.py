@@ -14,7 +14,7 @@ from typing import Any
 
 from .answers import notes_from_map, notes_from_merge
 from .caller import Caller
-from .chunking import MAX_STARTS, Block, Chunk
+from .chunking import MAX_STARTS, Block, Chunk, listed
 from .document import reads_as_list
 from .errors import AnswerError, BudgetError, ChunkFailed, ProviderError
 from .grounding import QuoteLocator
@@ -22,6 +22,7 @@ from .metadata import EpisodeMeta
 from .notes import Notes, combine, group_parts, render_notes, trim
 from .prepare import Prepared, language_line
 from .prompts import fence, load_prompt
+from .quotes import Candidate, marks
 from .settings import RunStats, Settings
 from .timefmt import format_clock
 from .tokens import count_message_tokens, count_tokens
@@ -29,6 +30,7 @@ from .validation import Messages, Step
 
 SAFETY_MARGIN = 256
 WIDEST_TOPICS = ", ".join(["00000 (0:00:00)"] * MAX_STARTS)
+WIDEST_QUOTES = ", ".join(["0000"] * 2 * MAX_STARTS)
 
 Done = Callable[[int, int], None]  # done, total
 
@@ -36,17 +38,27 @@ Done = Callable[[int, int], None]  # done, total
 def map_messages(chunk: Chunk, prepared: Prepared) -> Messages:
     return load_prompt("map").messages(
         metadata=prepared.cast.prompt_lines() + language_line(prepared),
-        transcript=fence(chunk.render(prepared.names)),
+        transcript=fence(chunk.render(prepared.names, marks(prepared.candidates))),
         first=str(chunk.first_id),
         last=str(chunk.last_id),
         span=chunk.span,
         topics=chunk.topics(),
+        quotes=listed([str(n) for n in chunk_candidates(chunk, prepared)]) or "none",
     )
 
 
+def chunk_candidates(chunk: Chunk, prepared: Prepared) -> dict[int, Candidate]:
+    """The quote candidates marked in a chunk, by number."""
+    ids = {b.id for b in chunk.blocks}
+    return {c.number: c for c in prepared.candidates if c.block in ids}
+
+
 def map_prompt_tokens() -> int:
-    """The map prompt's own tokens, with the widest list of topic starts a chunk can carry."""
-    empty = load_prompt("map").messages(metadata="", transcript="", first="", last="", span="", topics=WIDEST_TOPICS)
+    """The map prompt's own tokens, with the widest list of topic starts a chunk can carry and a
+    wide list of quote candidates (their marks are counted with the blocks)."""
+    empty = load_prompt("map").messages(
+        metadata="", transcript="", first="", last="", span="", topics=WIDEST_TOPICS, quotes=WIDEST_QUOTES
+    )
     return count_message_tokens(empty)
 
 
@@ -75,7 +87,10 @@ async def map_chunks(
         done(answered, len(chunks))
         own = {b.id: b for b in chunk.blocks}
         cast, keywords, language = prepared.cast, prepared.keywords, prepared.language
-        return notes_from_map(answer.data, own, chunk.starts, locator, stats.drops, cast, keywords, language)
+        candidates = chunk_candidates(chunk, prepared)
+        return notes_from_map(
+            answer.data, own, chunk.starts, locator, stats.drops, cast, keywords, language, candidates
+        )
 
     results = await asyncio.gather(*(one(c) for c in chunks), return_exceptions=True)
     refused = caller.refusal()

@@ -1,8 +1,8 @@
 """A scripted OpenAI-compatible server on 127.0.0.1 for tests (never a way to summarise).
 
 It answers `/v1/chat/completions` from the request's own content, so every result can be traced to
-the chunk that produced it: a map answer names the blocks it was shown, quotes the first words of
-the middle block verbatim and gives advice built from that block's words. It refuses schemas that
+the chunk that produced it: a map answer names the blocks it was shown, chooses the first quote
+candidate marked in it and gives advice built from the middle block's words. It refuses schemas that
 OpenAI's strict mode would refuse, records every request, and plays scripted faults in order.
 """
 
@@ -25,6 +25,8 @@ BLOCK_LINE = re.compile(r"^\[(\d+)(?: [\d:]+)?\](?: [^:]{1,40}:)? (.*)$", re.M)
 SECTION_LINE = re.compile(r"^- blocks (\d+)-(\d+) ")
 NUMBERED = re.compile(r"^(\d+)\. ", re.M)
 TOPIC_STARTS = re.compile(r"^Topics start at blocks (.*)\.$", re.M)
+QUOTE_CANDIDATES = re.compile(r"^Passages marked as quotes: (.*)\.$", re.M)
+MARK = re.compile(r"«Q\d+» ")
 
 
 @dataclass
@@ -42,11 +44,12 @@ class Fault:
 
 
 def map_answer(user: str) -> dict[str, Any]:
-    blocks = [(int(i), text) for i, text in BLOCK_LINE.findall(user)]
+    blocks = [(int(i), MARK.sub("", text)) for i, text in BLOCK_LINE.findall(user)]
     first, last = blocks[0][0], blocks[-1][0]
     middle_id, middle_text = blocks[len(blocks) // 2]
     words = middle_text.split()
     listed = TOPIC_STARTS.search(user)
+    marked = QUOTE_CANDIDATES.search(user)
     starts = [int(n) for n in re.findall(r"(\d+)(?: \([\d:]+\))?", listed.group(1))] if listed else [first]
     text = dict(blocks)
     return {
@@ -59,7 +62,7 @@ def map_answer(user: str) -> dict[str, Any]:
             for start in starts
         ],
         "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
-        "quotes": [{"block": middle_id, "text": " ".join(words[:10])}],
+        "quotes": [int(n) for n in re.findall(r"\d+", marked.group(1))][:1] if marked else [],
         "resources": [{"block": first, "kind": "website", "name": f"Site of block {first}"}],
     }
 

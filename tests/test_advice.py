@@ -53,3 +53,28 @@ def test_a_description_of_the_talk_is_no_tip():
     assert as_instruction("Rob emphasizes the advantages of small teams.") is None
     assert as_instruction("Misra suggests that perspective shifts are important.") is None
     assert as_instruction("Start with fewer tools.") == "Start with fewer tools."
+
+
+def test_a_verb_phrase_judged_as_a_whole_is_a_fragment_not_a_tip():
+    from summarizer.advice import as_instruction, is_fragment
+
+    assert is_fragment("Write a summary is really helpful")
+    assert as_instruction("Write a summary is really helpful.") is None
+    assert not is_fragment("Make sure the data is clean before you train.")
+    assert not is_fragment("Choose a niche where competition is low.")
+    assert not is_fragment("Learn SQL, it is the foundation of everything else.")
+
+
+def test_a_tip_under_a_heading_keeps_the_instruction_and_drops_the_rest():
+    from summarizer.advice import as_instruction
+
+    assert (
+        as_instruction("Pricing: charge by the project, not by the hour.") == "Charge by the project, not by the hour."
+    )
+    assert as_instruction("Freelancing vs Company Full-Time: depends on what you want to do") is None
+
+
+def test_fragment_rules_are_english_only():
+    from summarizer.advice import is_fragment
+
+    assert not is_fragment("Write a summary is really helpful", "xx")

@@ -69,3 +69,18 @@ def test_greetings_and_praise_are_no_names():
 
 def test_a_language_without_introduction_phrases_names_nobody_from_the_words():
     assert find_cast(parse_transcript(CAPTIONS), language="xx").people == ()
+
+
+def test_a_bare_role_in_model_text_becomes_the_persons_name():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert cast.named("The host asks the guest how he started.") == "Maya asks Tom Okafor how he started."
+    assert cast.named("Guest explains his first shop.") == "Tom Okafor explains his first shop."
+    assert cast.named("Guest (Tom Okafor) explains «Q3» the stand.") == "Tom Okafor explains the stand."
+    assert (
+        cast.named("Tom Okafor, the guest, talks to other guests.") == "Tom Okafor, the guest, talks to other guests."
+    )
+
+
+def test_a_bare_role_stays_where_nobody_or_several_people_have_it():
+    cast = find_cast(parse_transcript(LABELLED), EpisodeMeta(guests=("Tom Okafor", "Ana Lind")))
+    assert cast.named("The guest explains.") == "The guest explains."

@@ -44,9 +44,10 @@ class Recovers:
 
 
 def _invent_blocks(answer: dict) -> dict:
-    for key in ("advice", "quotes", "resources"):
+    for key in ("advice", "resources"):
         for item in answer.get(key, []):
             item["block"] = 9999
+    answer["quotes"] = [9999]
     for section in answer.get("sections", [])[1:]:
         section["start_block"] = 9999
     return answer
@@ -96,9 +97,10 @@ def test_invented_block_ids_are_dropped_or_corrected_and_never_rendered(clean_ca
     assert len(server.requests) == clean_calls
     assert drops["advice citing a block outside its chunk"] == 3
     assert drops["resource citing a block outside its chunk"] == 3
+    assert drops["quote chosen by a number not marked in its part"] == 3
     blocks = {item["block"] for key in ("advice", "quotes") for item in result.document[key]}
     assert 9999 not in blocks and validation_errors(result.document, "summary") == []
-    assert result.document["quotes"]  # a quote is found by its words: the invented id is replaced
+    assert result.document["quotes"]  # topped up from the candidates found in the words
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 from summarizer.chunking import build_blocks
-from summarizer.answers import notes_from_map
+from summarizer.answers import notes_from_map, quotes_from_words
 from summarizer.chapters import chapters, consolidate
 from summarizer.cast import find_cast
 from summarizer.document import build_document
@@ -7,6 +7,7 @@ from summarizer.prepare import prepare
 from summarizer.metadata import EpisodeMeta
 from summarizer.grounding import QuoteLocator
 from summarizer.notes import Advice, Drops, Notes, Section, combine
+from summarizer.quotes import find_candidates
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
 
@@ -42,14 +43,32 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
             {"start_block": 99, "title": "Bad", "summary": "s"},
         ],
         advice=[{"block": 42, "speaker": None, "text": "Start with herbs"}],
-        quotes=[{"block": 77, "text": "water deeply twice a week early in the morning"}],
+        quotes=[77],
         resources=[{"block": 50, "kind": "book", "name": "Invented"}],
     )
     notes = notes_from_map(answer, by_id, (1,), locator, drops)
     assert [s.title for s in notes.sections] == ["Start"]
-    assert notes.advice == () and notes.resources == ()
-    assert [q.block for q in notes.quotes] == [4]  # a quote is found by its words, whatever block it cites
-    assert sum(drops.counts.values()) == 3
+    assert notes.advice == () and notes.resources == () and notes.quotes == ()
+    assert drops.counts["quote chosen by a number not marked in its part"] == 1
+    assert sum(drops.counts.values()) == 4
+
+
+def test_quotes_are_the_candidates_the_answer_chose_by_number_in_its_order():
+    t, blocks, by_id, locator = _setup()
+    candidates = {c.number: c for c in find_candidates(blocks, find_cast(t))}
+    assert len(candidates) >= 2
+    chosen = sorted(candidates)[:2][::-1]
+    notes = notes_from_map(_answer(quotes=chosen), by_id, (), locator, Drops(), candidates=candidates)
+    assert [q.text for q in notes.quotes] == [candidates[n].text for n in chosen]
+    assert all(q.text in by_id[q.block].text for q in notes.quotes)
+
+
+def test_a_written_out_quote_is_found_by_its_words_whatever_block_it_cites():
+    t, blocks, by_id, locator = _setup()
+    quotes = quotes_from_words(
+        [{"block": 77, "text": "water deeply twice a week early in the morning"}], by_id, locator, Drops()
+    )
+    assert [q.block for q in quotes] == [4]
 
 
 def test_advice_unrelated_to_its_block_is_dropped():
@@ -69,14 +88,11 @@ def test_advice_unrelated_to_its_block_is_dropped():
 def test_quotes_are_replaced_by_transcript_words_or_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = _answer(
-        quotes=[
-            {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
-            {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"},
-        ]
-    )
-    notes = notes_from_map(answer, by_id, (), locator, drops)
-    assert [q.text for q in notes.quotes] == [
+    written = [
+        {"block": 4, "text": "Water deeply, twice a week, early in the morning!"},
+        {"block": 4, "text": "Tomatoes need a lot of love and a good playlist"},
+    ]
+    assert [q.text for q in quotes_from_words(written, by_id, locator, drops)] == [
         "water deeply twice a week early in the morning rather than a little every day"  # to its line's end
     ]
     assert drops.counts["quote not found in the transcript"] == 1
@@ -105,9 +121,7 @@ def test_a_quote_pasted_as_a_long_passage_keeps_its_opening_sentences():
         "Water deeply twice a week early in the morning rather than a little every day. "
         + "And compost what should beginners know about compost bins keep the compost bin small " * 4
     )
-    answer = _answer(quotes=[{"block": 4, "text": passage}])
-    notes = notes_from_map(answer, by_id, (), locator, Drops())
-    assert [q.text for q in notes.quotes] == [
+    assert [q.text for q in quotes_from_words([{"block": 4, "text": passage}], by_id, locator, Drops())] == [
         "water deeply twice a week early in the morning rather than a little every day"
     ]
 
@@ -116,16 +130,16 @@ def test_a_quote_found_only_outside_its_chunk_is_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
     chunk = {i: by_id[i] for i in (1, 2)}
-    answer = _answer(quotes=[{"block": 2, "text": "keep the compost bin small and turn it every week"}])
-    assert notes_from_map(answer, chunk, (), locator, drops).quotes == ()
+    written = [{"block": 2, "text": "keep the compost bin small and turn it every week"}]
+    assert quotes_from_words(written, chunk, locator, drops) == []
     assert drops.counts["quote found outside its chunk"] == 1
 
 
 def test_a_quote_that_is_a_question_is_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
-    answer = _answer(quotes=[{"block": 3, "text": "what about watering schedules for balcony tomatoes in summer?"}])
-    assert notes_from_map(answer, by_id, (), locator, drops).quotes == ()
+    written = [{"block": 3, "text": "what about watering schedules for balcony tomatoes in summer?"}]
+    assert quotes_from_words(written, by_id, locator, drops) == []
     assert drops.counts["quote that is a question"] == 1
 
 
@@ -322,9 +336,10 @@ def test_a_long_quote_without_sentence_ends_keeps_its_first_forty_words():
     words = " ".join(f"word{i}" for i in range(90))
     t = parse_transcript(f"0:00 A: {words}")
     blocks = build_blocks(t)
-    answer = _answer(quotes=[{"block": 1, "text": words}])
-    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), Drops())
-    assert [q.text.split() for q in notes.quotes] == [words.split()[:40]]
+    quotes = quotes_from_words(
+        [{"block": 1, "text": words}], {b.id: b for b in blocks}, QuoteLocator(t, blocks), Drops()
+    )
+    assert [q.text.split() for q in quotes] == [words.split()[:40]]
 
 
 def test_advice_in_another_blocks_words_is_credited_to_that_block():
@@ -405,9 +420,9 @@ def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
     blocks = build_blocks(t)
     by_id = {b.id: b for b in blocks}
     drops = Drops()
-    answer = _answer(quotes=[{"block": 1, "text": "we kept fixing bikes for people who rode to work and then we"}])
-    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), drops)
-    assert notes.quotes == () and drops.counts["quote that is not whole sentences"] == 1
+    written = [{"block": 1, "text": "we kept fixing bikes for people who rode to work and then we"}]
+    assert quotes_from_words(written, by_id, QuoteLocator(t, blocks), drops) == []
+    assert drops.counts["quote that is not whole sentences"] == 1
 
 
 def test_advice_reporting_a_tip_is_rewritten_and_a_description_of_the_talk_is_dropped():

@@ -47,3 +47,8 @@ def test_lower_case_captions_keep_only_platforms_and_addresses():
 def test_a_language_without_kind_words_still_finds_platforms_and_addresses():
     text = "0:00 Tom: Ein Buch namens Räder und Glück. Ich bin auf GitHub.\n"
     assert _names(text, "de") == [("GitHub", "website")]
+
+
+def test_a_web_address_on_a_country_domain_is_found():
+    text = "0:00 Tom: You file your taxes online at ELSTER.de, which took me a weekend to learn.\n"
+    assert ("elster.de", "website") in _names(text)

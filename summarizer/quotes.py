@@ -1,0 +1,255 @@
+"""Quote candidates, found in the words before any model call.
+
+A quote worth publishing is a whole sentence or two that someone said, 12–45 words, that stands on its
+own: an opinion, a lesson, a vivid line — never a question, a greeting, a plug for a channel or a
+filler, and (where speakers are labelled) the guest's rather than the host's. Each block offers at most
+its best such passage, so no two candidates come from the same passage; the episode keeps about one a
+minute and a half, numbered in episode order. The map reads them marked in its transcript (`«Q12»`) and
+picks by number: the model never retypes a quote (a small model drifts, and every word it writes costs
+time) and can only choose among sentences that pass these rules. Captions without punctuation have no
+sentences: there a candidate runs from where an opinion is voiced to the end of a caption line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .cast import Cast
+from .chunking import QUOTE_MARK, Block
+from .grounding import Located
+
+MIN_WORDS = 12
+MAX_WORDS = 45
+CAPTION_MAX_WORDS = 28
+SECONDS_PER_CANDIDATE = 90.0
+BLOCKS_PER_CANDIDATE = 3  # for untimed transcripts
+LEAST = 5
+PUNCTUATED_SHARE = 0.02  # of words ending a sentence: below it, a transcript has no sentences to find
+
+OPINIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "i think", "i believe", "in my opinion", "the key", "the most important", "the biggest", "the best",
+        "the worst", "the problem", "the secret", "the truth", "the reality", "the thing is", "what matters",
+        "never", "always", "you have to", "you need to", "you should", "don't", "mistake", "lesson", "learned",
+        "realized", "realised", "i wish", "the hardest", "the goal", "my advice", "nobody", "everyone",
+    ),
+    "es": (
+        "creo que", "pienso que", "en mi opinión", "la clave", "lo más importante", "el mayor", "lo mejor",
+        "el problema", "el secreto", "la verdad", "nunca", "siempre", "tienes que", "hay que", "no hay",
+        "error", "lección", "aprendí", "mi consejo", "nadie", "todo el mundo",
+    ),
+    "de": (
+        "ich glaube", "ich denke", "meiner meinung", "der schlüssel", "das wichtigste", "am wichtigsten",
+        "das größte", "das beste", "das problem", "das geheimnis", "die wahrheit", "nie", "immer",
+        "du musst", "man muss", "fehler", "lektion", "gelernt", "mein tipp", "niemand", "jeder",
+    ),
+}  # fmt: skip
+"""Phrases of an opinion or a lesson, the stuff of quotes, by language."""
+EXCLUDED: dict[str, tuple[str, ...]] = {
+    "en": (
+        "thank you", "thanks", "welcome to", "nice to meet", "good to see", "subscribe", "follow me",
+        "you can find me", "find me on", "reach out to me", "check out my", "link in the description",
+        "in the show notes", "share my screen", "can you hear", "let's get started", "let's start",
+        "next question", "we have a question", "let me read", "excited to talk", "to be here", "i.e.", "e.g.",
+        "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone",
+    ),
+    "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
+           "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
+    "de": ("danke", "willkommen", "abonnier", "folgt mir", "ihr findet mich", "in der beschreibung",
+           "bildschirm teilen", "fangen wir an", "nächste frage"),
+}  # fmt: skip
+"""Greetings, thanks, plugs and housekeeping: never a quote, by language."""
+DANGLING: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "it it's that that's this these those they they're he she him her which so and but or then now also "
+        "because whereas anyway again there there's".split()
+    ),
+    "es": frozenset("eso esto ese esa ellos ellas él ella y pero o que".split()),
+    "de": frozenset("das dies diese es er sie und aber oder".split()),
+}
+"""Openings that lean on what came before (`That's why …`): weaker on their own."""
+FILLERS: dict[str, tuple[str, ...]] = {
+    "en": ("you know", "kind of", "sort of", " like,", "i mean", " um", " uh"),
+    "es": ("o sea", "bueno,", "pues,", " eh"),
+    "de": ("halt", "sozusagen", "irgendwie", " äh", " ähm"),
+}
+"""Spoken fillers that make a line read worse in print."""
+OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("i think", "i believe", "in my opinion", "the key", "the most important", "the biggest", "the best",
+           "the problem", "the thing is", "what matters", "you have to", "you need to", "you should", "my advice",
+           "if you", "never", "always", "don't", "i learned", "i realized", "i wish"),
+    "es": ("creo que", "pienso que", "en mi opinión", "la clave", "lo más importante", "tienes que", "hay que",
+           "mi consejo", "si quieres", "nunca", "siempre", "aprendí"),
+    "de": ("ich glaube", "ich denke", "meiner meinung", "das wichtigste", "du musst", "man muss", "mein tipp",
+           "wenn du", "nie", "immer", "ich habe gelernt"),
+}  # fmt: skip
+"""Where a quote may start in captions without punctuation: where an opinion is voiced, by language."""
+LEADING: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an to of and or but so because that which who where when if is are was were be i you we they "
+        "my your our their this these in on at for with from as than like just really very they're you're we're "
+        "i'm it's that's there's what's don't can't won't doesn't isn't not uh um".split()
+    ),
+    "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
+    "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
+}
+"""Words a phrase leads on with: a caption quote never ends on one."""
+CLAUSES: dict[str, frozenset[str]] = {
+    "en": frozenset("i you if my in what".split()),
+    "es": frozenset("creo pienso en si mi tienes hay".split()),
+    "de": frozenset("ich du man wenn meiner mein".split()),
+}
+"""First words of an opener that starts a clause wherever it stands (`i think`, `if you`, but not `i
+think is …`); other openers (`the key`, `never`) start a quote only after a turn word (`so`, `and`)."""
+TURNS: dict[str, frozenset[str]] = {
+    "en": frozenset("so and but yeah yes well okay ok right because actually basically".split()),
+    "es": frozenset("y pero bueno pues sí entonces porque".split()),
+    "de": frozenset("und aber also ja naja dann weil".split()),
+}
+"""Words after which a new clause starts in unpunctuated speech."""
+_SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage the map may choose as a quote, by its `number`; `offset` is where it starts in its
+    block's text (where its mark goes)."""
+
+    number: int
+    block: int
+    offset: int
+    text: str
+    start: float | None
+    end: float | None
+    speaker: str | None
+    score: float
+
+    @property
+    def mark(self) -> str:
+        return QUOTE_MARK.format(self.number)
+
+    def located(self) -> Located:
+        return Located(self.text, self.start, self.end, self.speaker, self.block)
+
+
+def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "en") -> list[Candidate]:
+    """The episode's quote candidates in episode order, numbered from 1: each block's best passage, the
+    best-scoring ones kept, about one per `SECONDS_PER_CANDIDATE`."""
+    sentences = punctuated(blocks)
+    hosts = {p.label for p in cast.hosts if p.label}
+    guests = {p.label for p in cast.guests if p.label}
+    best: list[Candidate] = []
+    seen: set[str] = set()
+    for block in blocks:
+        if block.speaker in hosts and guests:
+            continue
+        spans = _sentence_spans(block.text) if sentences else _caption_spans(block, language)
+        scored = [
+            (score, offset, text)
+            for offset, text in spans
+            if text not in seen and (score := _score(text, language, block.speaker in guests)) is not None
+        ]
+        if scored:
+            score, offset, text = max(scored, key=lambda s: (s[0], -s[1]))
+            seen.add(text)
+            start, end = _times(block, offset, offset + len(text))
+            best.append(Candidate(0, block.id, offset, text, start, end, block.speaker, score))
+    kept = sorted(sorted(best, key=lambda c: -c.score)[: _how_many(blocks)], key=lambda c: c.block)
+    return [Candidate(n, c.block, c.offset, c.text, c.start, c.end, c.speaker, c.score) for n, c in enumerate(kept, 1)]
+
+
+def marks(candidates: list[Candidate]) -> dict[int, tuple[int, str]]:
+    """Where each candidate's mark goes: block id → (offset in its text, mark)."""
+    return {c.block: (c.offset, c.mark) for c in candidates}
+
+
+def punctuated(blocks: list[Block]) -> bool:
+    """Whether the words mark sentence ends (edited text), unlike raw captions."""
+    words = [w for b in blocks for w in b.text.split()]
+    return sum(w.endswith((".", "!", "?")) for w in words) >= PUNCTUATED_SHARE * max(len(words), 1)
+
+
+def _how_many(blocks: list[Block]) -> int:
+    start, end = blocks[0].start if blocks else None, blocks[-1].end if blocks else None
+    if start is None or end is None:
+        return max(LEAST, len(blocks) // BLOCKS_PER_CANDIDATE)
+    return max(LEAST, math.ceil((end - start) / SECONDS_PER_CANDIDATE))
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, str]]:
+    """Whole sentences, alone or two in a row, as (offset, text), of a quote's length."""
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    sentences = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    for i, (offset, sentence) in enumerate(sentences):
+        for span in (sentence, " ".join(s for _, s in sentences[i : i + 2])):
+            if MIN_WORDS <= len(span.split()) <= MAX_WORDS and _whole(span):
+                yield offset, span
+
+
+def _whole(sentence: str) -> bool:
+    """Ends as a statement does: not trailing off (`…`), not a question."""
+    return sentence.endswith((".", "!", '."', ".”", "!”")) and not sentence.endswith(("...", "…"))
+
+
+def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
+    """Where captions carry no sentences: from where an opinion is voiced (`i think`, `you have to`)
+    to the end of a caption line, the one boundary captions carry; never ending on a word that leads
+    on (`the`, `because`). A block where no opinion is voiced offers runs of whole caption lines."""
+    text = block.text
+    words = list(re.finditer(r"\S+", text))
+    line_ends, position = set(), 0
+    for segment in block.segments:
+        position += len(segment.text)
+        line_ends.add(position)
+        position += 1
+    lower = text.lower()
+    leading, turns = LEADING.get(language, frozenset()), TURNS.get(language, frozenset())
+    clauses = CLAUSES.get(language, frozenset())
+    openers = [
+        m.start()
+        for p in OPENERS.get(language, ())
+        for m in re.finditer(rf"\b{re.escape(p)}\b(?! (?:is|was|are)\b)", lower)
+        if p.split()[0] in clauses or lower[: m.start()].split()[-1:] in ([], *[[t] for t in turns])
+    ]
+    line_starts = sorted({0} | {end + 1 for end in line_ends if end < len(text)})
+    for begin in sorted(set(openers)) or line_starts:
+        first = next(i for i, w in enumerate(words) if w.end() > begin)
+        for last in range(first + MIN_WORDS - 1, min(first + CAPTION_MAX_WORDS, len(words))):
+            if words[last].end() in line_ends and words[last].group().lower() not in leading:
+                yield words[first].start(), text[words[first].start() : words[last].end()]
+
+
+def _score(text: str, language: str, by_guest: bool) -> float | None:
+    """How much a passage reads like a quote; None for what never is one."""
+    lower = f" {text.lower()}"
+    if "?" in text or any(phrase in lower for phrase in EXCLUDED.get(language, ())):
+        return None
+    words = _WORD.findall(lower)
+    if not words:
+        return None
+    opinions = sum(phrase in lower for phrase in OPINIONS.get(language, ()))
+    fillers = sum(lower.count(f) for f in FILLERS.get(language, ()))
+    long_words = sum(len(w) >= 6 for w in words) / len(words)  # specific words rather than glue
+    length = len(text.split())
+    score = min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
+    if words[0] in DANGLING.get(language, frozenset()):
+        score -= 1.0
+    return score + (0.5 if by_guest else 0.0)
+
+
+def _times(block: Block, begin: int, finish: int) -> tuple[float | None, float | None]:
+    """Start of the segment holding character `begin` of the block's text, end of the one holding `finish`."""
+    start = None
+    position = 0
+    for segment in block.segments:
+        after = position + len(segment.text)
+        if start is None and begin <= after:
+            start = segment.start
+        if finish <= after + 1:
+            return start, segment.end
+        position = after + 1
+    return start, block.end

@@ -1,0 +1,82 @@
+"""Quote candidates found in the words: whole sentences (or whole caption lines) worth quoting, the
+guest's, one per passage, numbered for the map to choose from."""
+
+from summarizer.cast import find_cast
+from summarizer.chunking import build_blocks, chunk_blocks
+from summarizer.quotes import Candidate, find_candidates, marks
+from summarizer.transcript import parse_transcript
+
+EDITED = "\n".join(
+    [
+        "0:00 Maya: Welcome to the show, Tom. Thank you all for listening to the workshop hour every week.",
+        "0:20 Tom: Thanks for having me, Maya, it is really a pleasure to be here with you today.",
+        "0:40 Maya: What was the first thing you learned when you opened the repair shop on the corner?",
+        "1:00 Tom: Well, we opened in spring. The biggest mistake I made was buying every tool before I had a"
+        " single paying customer walking through the door. That taught me more than any course.",
+        "2:00 Maya: And how do you decide which bikes to take on when the queue is long in summer?",
+        "2:30 Tom: It was busy. I think the most important thing is to track every single job, even the small"
+        " ones, because the numbers tell you which work actually pays.",
+        "3:30 Maya: Where can people find you and the shop online these days if they want to follow along?",
+        "3:50 Tom: You can find me on Instagram where I post the repairs we finish every single week.",
+        "4:30 Maya: That was great, Tom. Thank you so much for coming on and sharing all of this with us.",
+    ]
+)
+
+
+def _candidates(text: str = EDITED, language: str = "en") -> list[Candidate]:
+    transcript = parse_transcript(text)
+    return find_candidates(build_blocks(transcript), find_cast(transcript), language)
+
+
+def test_candidates_are_the_guests_whole_sentences_of_an_opinion_or_a_lesson():
+    assert [(c.speaker, c.text) for c in _candidates()] == [
+        (
+            "Tom",
+            "The biggest mistake I made was buying every tool before I had a single paying customer walking"
+            " through the door.",
+        ),
+        (
+            "Tom",
+            "I think the most important thing is to track every single job, even the small ones, because the"
+            " numbers tell you which work actually pays.",
+        ),
+    ]
+
+
+def test_greetings_plugs_and_questions_are_never_candidates():
+    texts = " ".join(c.text for c in _candidates()).lower()
+    assert "thanks for having me" not in texts and "instagram" not in texts and "?" not in texts
+
+
+def test_candidates_are_numbered_in_episode_order_with_their_times():
+    first, second = _candidates()
+    assert (first.number, first.block, first.start, first.end) == (1, 4, 60.0, 120.0)
+    assert (second.number, second.start) == (2, 150.0)
+
+
+def test_each_candidate_is_marked_where_it_starts_in_its_blocks_line():
+    transcript = parse_transcript(EDITED)
+    blocks = build_blocks(transcript)
+    candidates = find_candidates(blocks, find_cast(transcript))
+    [chunk] = chunk_blocks(blocks, 5000, marks=marks(candidates))
+    line = chunk.render(marks=marks(candidates)).splitlines()[3]
+    assert line.startswith("[4 1:00] Tom: Well, we opened in spring. «Q1» The biggest mistake I made")
+
+
+def test_in_captions_a_candidate_is_a_run_of_whole_caption_lines():
+    lines = [
+        "0:00 so today we talk about bikes and the shop",
+        "0:04 i think the most important thing is",
+        "0:08 to track every single job you take on",
+        "0:12 because the numbers tell you what pays",
+        "0:16 and that changed how we priced our repairs",
+    ]
+    [candidate] = [c for c in _candidates("\n".join(lines)) if "most important" in c.text]
+    assert candidate.text.startswith("i think the most important thing is")
+    assert candidate.text in {
+        " ".join(line.split(" ", 1)[1] for line in lines[a:b]) for a in range(5) for b in range(a + 1, 6)
+    }
+
+
+def test_a_language_without_its_own_phrases_still_gets_candidates_by_their_words_alone():
+    assert [c.text for c in _candidates(language="xx")]
