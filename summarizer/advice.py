@@ -57,7 +57,10 @@ FIRST_PERSON: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Markers that are a recommendation even in a sentence about oneself."""
 NARRATIVE: dict[str, frozenset[str]] = {
-    "en": frozenset("i we it it's there there's this that that's even if because when he she they what what's".split()),
+    "en": frozenset(
+        "i i'm i've we we're we've it it's there there's this that that's even if because when as he she they "
+        "what what's".split()
+    ),
     "es": frozenset("yo nosotros eso esto es era hay si porque cuando él ella ellos que lo".split()),
     "de": frozenset("ich wir es das dies da wenn weil als er sie man was".split()),
 }
@@ -101,7 +104,8 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             lower = text.lower()
             instruction = first in verbs
             marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
-            if (instruction or marked) and "example" not in lower:
+            leans_back = re.search(r"\b(?:that|it|this|to)[.!]$", lower)  # `You should be able to answer that.`
+            if (instruction or marked) and "example" not in lower and not leans_back:
                 tips.append(Tip(text[:1].upper() + text[1:], cast.name_for(block.speaker), block.id))
     return tips
 

@@ -27,6 +27,7 @@ from .notes import (
     nearby_text,
     pasted,
     pick,
+    restates,
     shares_content,
 )
 from .quotes import Candidate
@@ -52,6 +53,8 @@ def notes_from_map(
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
     spoken: list[dict[str, Any]] = []
+    written = " ".join(section["summary"] for section in answer["sections"])
+    said = " ".join(block.text for block in blocks.values())
     for item in answer["advice"]:
         block = item["block"]
         if block not in blocks:
@@ -67,6 +70,9 @@ def notes_from_map(
         if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
             drops.add("advice pasted from the transcript (offered as a quote)")
             spoken.append({"block": block, "text": item["text"]})
+            continue
+        if restates(item["text"], written, said):
+            drops.add("advice restating a chapter summary instead of a tip", detail=item["text"][:80])
             continue
         tip = as_instruction(item["text"], language)
         if tip is None:

@@ -41,11 +41,40 @@ GUEST_INTRODUCTIONS: dict[str, tuple[str, ...]] = {
         r"welcome (?:to the show|to the podcast),?",
         r"let me introduce",
     ),
+    "es": (
+        r"mi invitad[oa]s? (?:de hoy )?(?:es|son)",
+        r"nuestr[oa] invitad[oa] (?:de hoy )?es",
+        r"hoy (?:tenemos|nos acompaña|está con nosotros)(?: con nosotros)?(?: a)?",
+        r"(?:damos|doy) la bienvenida a",
+        r"les presento a",
+    ),
+    "de": (
+        r"mein (?:heutiger )?gast (?:heute )?ist",
+        r"meine (?:heutige )?gästin (?:heute )?ist",
+        r"heute (?:zu gast )?(?:ist|habe ich|haben wir)(?: bei mir| bei uns| zu gast)?",
+        r"begrüße ich",
+        r"darf ich vorstellen:?",
+    ),
+    "fr": (
+        r"mon invitée? (?:d'aujourd'hui |aujourd'hui )?(?:est|c'est)",
+        r"(?:nous recevons|je reçois|j'accueille)(?: aujourd'hui)?",
+        r"(?:je vous présente|bienvenue à)",
+    ),
+    "pt": (
+        r"(?:meu|minha) convidad[oa] (?:de hoje )?é",
+        r"hoje (?:recebemos|temos|está conosco)(?: aqui)?(?: o| a)?",
+        r"(?:damos|dou) as boas-vindas (?:a|ao|à)",
+    ),
 }
 """What a host says right before a guest's name, by language."""
 HOST_INTRODUCTIONS: dict[str, tuple[str, ...]] = {
     "en": (r"thanks? (?:you )?(?:so much )?for having me,?", r"thank you,", r"my name is", r"i'm your host,?"),
-}
+    "es": (r"gracias por (?:invitarme|tenerme aquí|la invitación),?", r"me llamo", r"soy tu anfitrión,?"),
+    "de": (r"danke für die einladung,?", r"danke, dass ich (?:hier )?(?:sein|dabei sein) darf,?", r"ich heiße",
+           r"mein name ist"),
+    "fr": (r"merci de m'avoir invitée?,?", r"merci pour l'invitation,?", r"je m'appelle"),
+    "pt": (r"obrigad[oa] pelo convite,?", r"obrigad[oa] por me receber,?", r"meu nome é"),
+}  # fmt: skip
 """What someone says right before the host's name (a guest thanking them, a host's own intro)."""
 
 
@@ -143,7 +172,7 @@ def find_cast(transcript: Transcript, meta: EpisodeMeta = EpisodeMeta(), languag
     for label, role in labels.items():
         if any(p.label == label for p in people) or given[role]:
             continue
-        full = _full_name(label, transcript)
+        full = _full_name(label, transcript, language)
         people.append(Person(full, role, "labels", label))
     if not labels:
         if not meta.guests:
@@ -197,7 +226,8 @@ def _names_after(text: str, phrases: tuple[str, ...], language: str) -> list[str
     first_seen: dict[str, int] = {}
     for phrase in phrases:
         for match in re.finditer(rf"\b{phrase}\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text, re.I):
-            words = [w.strip(".,'’") for w in match.groups() if w]
+            said = match.groups() if not match.group(1).endswith((".", ",", "!")) else match.groups()[:1]
+            words = [w.strip(".,'’") for w in said if w]  # a sentence's end ends the name
             name_words: list[str] = []
             for word in words:
                 if word.lower() in common or len(word) < 2 or word.lower() != word and not word[:1].isupper():
@@ -222,6 +252,22 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "yeah okay ok well sure also just not i'm i am it's that's you're we're thank thanks welcome good "
         "morning afternoon evening dear folks guys ladies gentlemen listeners".split()
     ),
+    "es": frozenset(
+        "a al el la los las un una y o pero es son está hoy aquí con nosotros mi tu su que de del en por para "
+        "muy gracias hola bienvenido bienvenida bienvenidos todos todas señor señora".split()
+    ),
+    "de": frozenset(
+        "der die das ein eine und oder aber ist sind heute hier bei mir uns mit von zu für sehr danke hallo "
+        "herzlich willkommen alle liebe lieber frau herr".split()
+    ),
+    "fr": frozenset(
+        "le la les un une et ou mais est sont aujourd'hui ici avec nous mon ma de du en pour très merci bonjour "
+        "bienvenue tous madame monsieur".split()
+    ),
+    "pt": frozenset(
+        "o a os as um uma e ou mas é são hoje aqui com conosco meu minha de do da em para muito obrigado "
+        "obrigada olá bem-vindo bem-vinda todos senhor senhora".split()
+    ),
 }
 
 
@@ -231,7 +277,7 @@ def _label_of(name: str, labels: dict[str, Role]) -> str | None:
     return next((label for label in labels if label.lower() in (name.lower(), first)), None)
 
 
-def _full_name(label: str, transcript: Transcript) -> str:
+def _full_name(label: str, transcript: Transcript, language: str = "en") -> str:
     """A one-word label's full name where the transcript says it (`Raphaël Hoogvliets` for `Raphaël`)."""
     if " " in label:
         return label
@@ -240,6 +286,7 @@ def _full_name(label: str, transcript: Transcript) -> str:
     for segment in transcript.segments[:400]:
         for match in pattern.finditer(segment.text):
             word = match.group(1)
-            if word.lower() not in STOPWORDS and word.lower() not in _FUNCTION_WORDS["en"] and word.lower() != "is":
+            common = _FUNCTION_WORDS["en"] | _FUNCTION_WORDS.get(language, frozenset())
+            if word.lower() not in STOPWORDS and word.lower() not in common and word.lower() != "is":
                 surnames[word] += 1
     return f"{label} {surnames.most_common(1)[0][0]}" if surnames else label

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from . import __version__
 from .prepare import Prepared
-from .chapters import chapters
+from .chapters import chapters, credit_guest
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
 
@@ -29,8 +29,24 @@ def build_document(
 ) -> dict[str, Any]:
     """The published document of one episode from its reduce `answer` and consolidated `notes`."""
     transcript, blocks, meta, cast = episode.transcript, episode.blocks, episode.meta, episode.cast
-    answer = {**answer, **{k: cast.named(answer[k]) for k in ("title", "tagline", "summary")}}
     by_id = {b.id: b for b in blocks}
+    answer = {**answer, **{k: cast.named(answer[k]) for k in ("title", "tagline", "summary")}}
+    advice = choose(
+        notes.advice,
+        answer["advice"],
+        "advice",
+        least=MIN_ADVICE,
+        more=_found_tips(episode),
+        text=lambda a: a.text,
+        position=lambda a: by_id[a.block].start,
+        duration=transcript.duration,
+        drops=drops,
+    )
+    for key in ("title", "tagline"):
+        credited = credit_guest(answer[key], by_id, cast)
+        if credited != answer[key]:
+            drops.add(f"{key} crediting the host with the guest's episode (corrected)", detail=credited)
+        answer[key] = credited
     return {
         "schema_version": SCHEMA_VERSION,
         "episode": {
@@ -53,18 +69,7 @@ def build_document(
         "summary": answer["summary"].strip() or answer["tagline"].strip(),
         "chapters": chapters(notes, transcript, blocks, drops),
         "advice": [
-            {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block}
-            for a in choose(
-                notes.advice,
-                answer["advice"],
-                "advice",
-                least=MIN_ADVICE,
-                more=_found_tips(episode),
-                text=lambda a: a.text,
-                position=lambda a: by_id[a.block].start,
-                duration=transcript.duration,
-                drops=drops,
-            )
+            {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block} for a in advice
         ],
         "quotes": [
             {"text": q.text, "speaker": cast.name_for(q.speaker), "start": q.start, "end": q.end, "block": q.block}
@@ -79,6 +84,7 @@ def build_document(
                 position=lambda q: q.start,
                 duration=transcript.duration,
                 drops=drops,
+                exclude=lambda q: any(a.text in q.text or q.text in a.text for a in advice),
             )
         ],
         "resources": [
@@ -108,12 +114,15 @@ def choose(
     position: Callable[[T], float | None],
     duration: float | None,
     drops: Drops,
+    exclude: Callable[[T], bool] = lambda item: False,
 ) -> list[T]:
     """What the document keeps of advice or quotes: the reduce's picks by number from `pool` (unknown
     ones dropped and counted), topped up to `least` from the pool and then from `more` (found in the
-    words), cut to `most`, then balanced across the thirds."""
-    candidates = (*pool, *more)
-    picked = top_up(pick(pool, numbers, drops, what), candidates, least, text)[:most]
+    words), cut to `most`, then balanced across the thirds; never an item `exclude` rules out (a quote
+    that is already a tip)."""
+    candidates = tuple(item for item in (*pool, *more) if not exclude(item))
+    chosen = [item for item in pick(pool, numbers, drops, what) if not exclude(item)]
+    picked = top_up(chosen, candidates, least, text)[:most]
     return balance_thirds(picked, dedupe(list(candidates), key=text), position, duration)
 
 
@@ -179,12 +188,17 @@ def written_fields(document: dict[str, Any]) -> list[str]:
 
 
 LIST_COMMAS = 6
-"""Commas a paragraph needs, at four or more a sentence, to read as a list of topics."""
+"""Commas one sentence needs to read as a list of topics."""
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 def reads_as_list(summary: str) -> bool:
     """A summary paragraph that strings topics together with commas instead of saying something:
-    small models paste their section titles in a row."""
-    commas = summary.count(",")
-    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", summary)))
-    return commas >= LIST_COMMAS and commas / sentences >= 4
+    small models paste their section titles in a row, often in one long sentence."""
+    return any(sentence.count(",") >= LIST_COMMAS for sentence in _SENTENCES.split(summary))
+
+
+def without_lists(summary: str) -> str | None:
+    """The paragraph without its list sentences, if two sentences of prose remain; else None."""
+    prose = [s for s in _SENTENCES.split(summary.strip()) if s.count(",") < LIST_COMMAS]
+    return " ".join(prose) if len(prose) >= 2 else None

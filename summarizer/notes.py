@@ -26,6 +26,8 @@ DUPLICATE_SIMILARITY = 85.0
 QUOTE_WORDS = 40
 PASTED_SHARE = 0.5
 PASTED_WORDS = 20
+RESTATED_SHARE = 0.3
+RESTATED_RUN = 3
 _NAME_FILLER = frozenset(
     {"the", "a", "an", "of", "and", "for", "to", "in", "on", "by", "website", "book", "course", "tool"}
 )
@@ -116,6 +118,14 @@ def pasted(text: str, blocks: dict[int, Block], block: int) -> bool:
     """Whether advice is a stretch of the transcript pasted rather than a tip: a small model often
     hands back a whole paragraph of talk as "advice". A short tip in the speaker's phrase is fine."""
     return len(text.split()) > PASTED_WORDS and copied_share(text, nearby_text(blocks, block)) >= PASTED_SHARE
+
+
+def restates(text: str, written: str, said: str) -> bool:
+    """Whether a tip is the model's own summary of the talk turned into an order (`Be aware of the
+    challenges companies face when hiring …`): it shares more of its phrases with what the model
+    wrote than with what was said."""
+    from_summary = copied_share(text, written, RESTATED_RUN)
+    return from_summary >= RESTATED_SHARE and from_summary > copied_share(text, said, RESTATED_RUN)
 
 
 def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str] = ()) -> int:

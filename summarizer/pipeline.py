@@ -7,6 +7,7 @@ document by `document`. Model calls, the store and the budget are the caller's (
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from .language import off_language
 from .budget import Budget, Plan
 from .metadata import EpisodeMeta
 from .prepare import Prepared, prepare
+from .quotes import rank_quotes
 from .providers.base import Provider
 from .settings import Result, RunStats, Settings
 from .stages import SAFETY_MARGIN, collapse, fixed_tokens, map_chunks, map_messages, map_prompt_tokens, reduce, room
@@ -147,6 +149,7 @@ class Pipeline:
         notes = await collapse(self.caller, parts, by_id, self.settings, stats)
         notes = consolidate(notes, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
         notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
+        notes = dataclasses.replace(notes, quotes=rank_quotes(notes.quotes, prepared.candidates))
         answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
         self.progress(episode, "reduce", 1, 1)
         document = build_document(answer, notes, prepared, self.caller.generator, stats.drops)

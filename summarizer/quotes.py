@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .cast import Cast
@@ -54,7 +54,8 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "you can find me", "find me on", "reach out to me", "check out my", "link in the description",
         "in the show notes", "share my screen", "can you hear", "let's get started", "let's start",
         "next question", "we have a question", "let me read", "excited to talk", "to be here", "i.e.", "e.g.",
-        "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone",
+        "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone", "if you listen to",
+        "remember the name",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
@@ -64,7 +65,7 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
 """Greetings, thanks, plugs and housekeeping: never a quote, by language."""
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "it it's that that's this these those they they're he she him her which so and but or then now also "
+        "it it's that that's this these those they they're he she him her which so and but or then now also as "
         "because whereas anyway again there there's".split()
     ),
     "es": frozenset("eso esto ese esa ellos ellas él ella y pero o que".split()),
@@ -110,6 +111,12 @@ TURNS: dict[str, frozenset[str]] = {
     "de": frozenset("und aber also ja naja dann weil".split()),
 }
 """Words after which a new clause starts in unpunctuated speech."""
+NARRATION: dict[str, str] = {
+    "en": r"(?:i|we) (?:was|were|joined|worked|started|studied|graduated|moved|did|had|went|first)\b",
+    "es": r"(?:yo )?(?:estuve|trabajé|empecé|estudié|fui|tuve|hice)\b",
+    "de": r"(?:ich|wir) (?:war|waren|habe|hatte|arbeitete|studierte|bin)\b",
+}
+"""How a speaker opens a line of their own history (`I joined …`): a biography, seldom a quote."""
 _SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -158,8 +165,24 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
             seen.add(text)
             start, end = _times(block, offset, offset + len(text))
             best.append(Candidate(0, block.id, offset, text, start, end, block.speaker, score))
-    kept = sorted(sorted(best, key=lambda c: -c.score)[: _how_many(blocks)], key=lambda c: c.block)
+    passages: dict[tuple[float | int | None, str | None], Candidate] = {}
+    for candidate in sorted(best, key=lambda c: -c.score):  # lines of one utterance share its start: one passage
+        passages.setdefault(
+            (candidate.block if candidate.start is None else candidate.start, candidate.speaker), candidate
+        )
+    kept = sorted(list(passages.values())[: _how_many(blocks)], key=lambda c: c.block)
     return [Candidate(n, c.block, c.offset, c.text, c.start, c.end, c.speaker, c.score) for n, c in enumerate(kept, 1)]
+
+
+def ranked(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best first by their words; episode order among equals."""
+    return sorted(candidates, key=lambda c: (-c.score, c.number))
+
+
+def rank_quotes(quotes: Iterable[Located], candidates: Iterable[Candidate]) -> tuple[Located, ...]:
+    """Quotes best first: a candidate by its score, a passage the model handed back unranked after them."""
+    score = {(c.block, c.text): c.score for c in candidates}
+    return tuple(sorted(quotes, key=lambda q: -score.get((q.block, q.text), -math.inf)))
 
 
 def marks(candidates: list[Candidate]) -> dict[int, tuple[int, str]]:
@@ -235,9 +258,11 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     fillers = sum(lower.count(f) for f in FILLERS.get(language, ()))
     long_words = sum(len(w) >= 6 for w in words) / len(words)  # specific words rather than glue
     length = len(text.split())
-    score = min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
+    score = 1.5 * min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
     if words[0] in DANGLING.get(language, frozenset()):
         score -= 1.0
+    if re.match(NARRATION.get(language, "$^"), lower.strip()):
+        score -= 0.5
     return score + (0.5 if by_guest else 0.0)
 
 

@@ -24,8 +24,38 @@ KIND_WORDS: dict[str, dict[str, Kind]] = {
         "library": "tool", "framework": "tool", "tool": "tool", "package": "tool", "platform": "tool",
         "community": "community", "conference": "community", "meetup": "community", "talk": "other",
     },
+    "es": {
+        "libro": "book", "libros": "book", "curso": "course", "cursos": "course", "pódcast": "podcast",
+        "podcast": "podcast", "artículo": "paper", "blog": "website", "web": "website", "página": "website",
+        "herramienta": "tool", "biblioteca": "tool", "comunidad": "community", "conferencia": "community",
+        "canal": "website", "charla": "other",
+    },
+    "de": {
+        "buch": "book", "bücher": "book", "kurs": "course", "podcast": "podcast", "artikel": "paper",
+        "paper": "paper", "blog": "website", "webseite": "website", "website": "website", "tool": "tool",
+        "werkzeug": "tool", "bibliothek": "tool", "community": "community", "konferenz": "community",
+        "kanal": "website", "vortrag": "other",
+    },
+    "fr": {
+        "livre": "book", "cours": "course", "formation": "course", "podcast": "podcast", "article": "paper",
+        "blog": "website", "site": "website", "outil": "tool", "bibliothèque": "tool", "communauté": "community",
+        "conférence": "community", "chaîne": "website",
+    },
+    "pt": {
+        "livro": "book", "curso": "course", "podcast": "podcast", "artigo": "paper", "blog": "website",
+        "site": "website", "ferramenta": "tool", "biblioteca": "tool", "comunidade": "community",
+        "conferência": "community", "canal": "website", "palestra": "other",
+    },
 }  # fmt: skip
 """What a speaker calls a resource just before or after its title, by language, and its kind."""
+CALLED: dict[str, str] = {
+    "en": "called|named|titled",
+    "es": "llamad[oa]|titulad[oa]|que se llama",
+    "de": "namens|mit dem titel|der heißt|das heißt|die heißt",
+    "fr": "appelée?|intitulée?|qui s'appelle",
+    "pt": "chamad[oa]|intitulad[oa]|que se chama",
+}
+"""How a speaker introduces a title by its name (`a book called …`), by language."""
 PLATFORMS: dict[str, Kind] = {
     "GitHub": "website", "LinkedIn": "website", "YouTube": "website", "Twitter": "website",
     "Kaggle": "community", "Slack": "community", "Discord": "community", "Coursera": "course",
@@ -37,8 +67,14 @@ COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
 """Platforms that are also ordinary words: found only where the transcript capitalises them."""
 
 _TITLE_WORD = r"[A-Z0-9][\w'’+#-]*(?:[.:][\w'’+#-]+)*"  # a title's words; one ending a sentence ends it
-_SMALL = r"(?:of|the|and|for|to|in|on|with|a|an|by|from|at|&)"
-_TITLE = rf"{_TITLE_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_TITLE_WORD}){{0,7}}"  # `Zinn and the Art of …`
+SMALL_WORDS: dict[str, str] = {
+    "en": "of|the|and|for|to|in|on|with|a|an|by|from|at|&",
+    "es": "de|del|la|el|los|las|y|en|para|con|a|al|&",
+    "de": "für|und|der|die|das|des|im|in|von|mit|zum|zur|&",
+    "fr": "de|du|des|la|le|les|et|pour|en|à|au|&",
+    "pt": "de|da|do|das|dos|e|para|em|com|o|a|&",
+}
+"""Lower-case words a title may hold between its capitalised ones (`Zinn and the Art of …`), by language."""
 _TLD = "com|org|io|ai|club|dev|net|co|me|app|edu|info|tech|de|uk|fr|es|nl|eu|ch|at|ca|pl|se|dk|fi|pt|br|tv|fm"
 _DOMAIN = re.compile(rf"\b((?:[a-z0-9-]+\.)+(?:{_TLD}))\b", re.I)
 _MAX_RESOURCES = 12
@@ -56,10 +92,13 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     kinds = KIND_WORDS.get(language, {})
     cased = any(any(c.isupper() for c in b.text) for b in blocks[:50])
     words = "|".join(sorted(kinds, key=len, reverse=True))
-    called = re.compile(rf"\b(?i:({words}))\s+(?i:called|named|titled)\s+[\"“]?({_TITLE})") if words else None
-    before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({_TITLE})\s+({words})\b") if words else None
-    apposed = re.compile(rf"\b(?i:({words}))\b[^.!?,]{{0,40}},\s+({_TITLE})") if words else None
-    quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“]([^\"”]{{3,80}})[\"”]") if words else None
+    naming = CALLED.get(language, CALLED["en"])
+    small = SMALL_WORDS.get(language, SMALL_WORDS["en"])
+    title = rf"{_TITLE_WORD}(?:\s+(?:(?:{small})\s+){{0,2}}{_TITLE_WORD}){{0,7}}"
+    called = re.compile(rf"\b(?i:({words}))\s+(?i:{naming})\s+[\"“„«]?\s?({title})") if words else None
+    before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({title})\s+({words})\b") if words else None
+    apposed = re.compile(rf"\b(?i:({words}))\b[^.!?,]{{0,40}},\s+({title})") if words else None
+    quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“„«]\s?([^\"”“«»]{{3,80}}?)\s?[\"”“»]") if words else None
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
 

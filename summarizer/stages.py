@@ -15,14 +15,14 @@ from typing import Any
 from .answers import notes_from_map, notes_from_merge
 from .caller import Caller
 from .chunking import MAX_STARTS, Block, Chunk, listed
-from .document import reads_as_list
+from .document import reads_as_list, without_lists
 from .errors import AnswerError, BudgetError, ChunkFailed, ProviderError
 from .grounding import QuoteLocator
 from .metadata import EpisodeMeta
 from .notes import Notes, combine, group_parts, render_notes, trim
 from .prepare import Prepared, language_line
 from .prompts import fence, load_prompt
-from .quotes import Candidate, marks
+from .quotes import Candidate, marks, ranked
 from .settings import RunStats, Settings
 from .timefmt import format_clock
 from .tokens import count_message_tokens, count_tokens
@@ -43,12 +43,13 @@ def map_messages(chunk: Chunk, prepared: Prepared) -> Messages:
         last=str(chunk.last_id),
         span=chunk.span,
         topics=chunk.topics(),
-        quotes=listed([str(n) for n in chunk_candidates(chunk, prepared)]) or "none",
+        quotes=listed([str(c.number) for c in ranked(chunk_candidates(chunk, prepared).values())]) or "none",
     )
 
 
 def chunk_candidates(chunk: Chunk, prepared: Prepared) -> dict[int, Candidate]:
-    """The quote candidates marked in a chunk, by number."""
+    """The quote candidates marked in a chunk, by number. The prompt lists them best first: a small
+    model takes the first it is offered, a strong one reads them all."""
     ids = {b.id for b in chunk.blocks}
     return {c.number: c for c in prepared.candidates if c.block in ids}
 
@@ -158,7 +159,8 @@ async def reduce(
     stats: RunStats,
 ) -> dict[str, Any]:
     """Title, tagline and summary paragraph; a summary that came back as a list of topics is asked
-    for once more, as prose (one more call, only when it is needed)."""
+    for once more, as prose (one more call, only when it is needed); if it is still a list, its list
+    sentences go where enough prose remains."""
     title = f"Episode title: {meta.title}\n" if meta.title else ""
     messages = load_prompt("reduce").messages(
         metadata=title + prepared.cast.prompt_lines() + language_line(prepared),
@@ -174,7 +176,11 @@ async def reduce(
     ]
     rewritten = await caller.ask("reduce", again, settings.reduce_answer_tokens, stats)
     if reads_as_list(rewritten.data["summary"]):
-        stats.drops.add("summary paragraph still a list after asking for prose")
-        return answer.data
+        prose = without_lists(answer.data["summary"])
+        if prose is None:
+            stats.drops.add("summary paragraph still a list after asking for prose")
+            return answer.data
+        stats.drops.add("list sentence cut from the summary paragraph (still a list after asking for prose)")
+        return {**answer.data, "summary": prose}
     stats.drops.add("summary paragraph that was a list (asked again for prose)")
     return {**answer.data, "summary": rewritten.data["summary"]}

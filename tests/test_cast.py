@@ -84,3 +84,11 @@ def test_a_bare_role_in_model_text_becomes_the_persons_name():
 def test_a_bare_role_stays_where_nobody_or_several_people_have_it():
     cast = find_cast(parse_transcript(LABELLED), EpisodeMeta(guests=("Tom Okafor", "Ana Lind")))
     assert cast.named("The guest explains.") == "The guest explains."
+
+
+def test_introductions_name_the_guest_and_host_in_each_languages_own_words():
+    spanish = "0:00 bienvenidos mi invitado de hoy es andrés que arregla bicicletas\n0:06 gracias por invitarme lucía\n"
+    german = "0:00 Willkommen. Mein Gast heute ist Felix Brandt.\n0:05 Danke für die Einladung, Jana. Ich freue mich.\n"
+    for text, language, guest, host in ((spanish, "es", "Andrés", "Lucía"), (german, "de", "Felix Brandt", "Jana")):
+        cast = find_cast(parse_transcript(text), language=language)
+        assert ([p.name for p in cast.guests], [p.name for p in cast.hosts]) == ([guest], [host])

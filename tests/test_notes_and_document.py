@@ -443,6 +443,10 @@ def test_a_paragraph_stringing_topics_with_commas_reads_as_a_list():
     from summarizer.document import reads_as_list
 
     assert reads_as_list("They discuss privacy, consent, cookies, fake profiles, books, risks, engineering and more.")
+    assert reads_as_list(
+        "Nicolas recruits data engineers. The talk covers hiring, skills, tools, levels, diploma vs. formal"
+        " education, projects, industries and more."
+    )
     assert not reads_as_list(
         "Misra is a data scientist and content creator. She explains how she works, from models to dashboards."
         " She recommends asking questions before joining a company, and networking."
@@ -465,3 +469,81 @@ def test_advice_citing_a_hosts_remark_before_the_guests_reply_is_credited_to_the
     answer = _answer(advice=[{"block": 1, "speaker": "Maya", "text": "Measure every job before you set a price"}])
     notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), cast)
     assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
+
+
+def test_a_chapter_title_repeating_an_earlier_one_gives_way_to_its_keywords():
+    t, blocks, by_id, _ = _setup()
+    notes = Notes(sections=(Section(1, 3, "Watering", "Herbs need sun."), Section(4, 6, "Watering", "Compost bins.")))
+    drops = Drops()
+    kept = consolidate(notes, by_id, drops, {4: "Compost, bins"}, min_seconds=0)
+    assert [(s.title, s.summary) for s in kept.sections] == [
+        ("Watering", "Herbs need sun."),
+        ("Compost, bins", "Compost bins."),
+    ]
+    assert drops.counts["chapter title repeating an earlier one (titled from its words)"] == 1
+
+
+def test_advice_restating_the_answers_own_summary_is_no_tip():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(
+        sections=[
+            {
+                "start_block": 1,
+                "title": "Tomatoes",
+                "summary": "B explains the watering schedules for balcony tomatoes in summer.",
+            }
+        ],
+        advice=[
+            {"block": 3, "speaker": None, "text": "Follow the watering schedules for balcony tomatoes in summer."},
+            {"block": 4, "speaker": None, "text": "Water deeply twice a week early in the morning."},
+        ],
+    )
+    notes = notes_from_map(answer, by_id, (1,), locator, drops)
+    assert [a.text for a in notes.advice] == ["Water deeply twice a week early in the morning."]
+    assert drops.counts["advice restating a chapter summary instead of a tip"] == 1
+
+
+def test_the_guest_is_credited_from_three_words_in_five():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about the shop you opened.\n"  # 7 words of 21: the guest holds two thirds
+        "0:10 Tom: I opened it near the station and fixed commuters' bikes every single morning.\n"
+    )
+    blocks = build_blocks(t)
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "Maya describes the shop."),))
+    credited = credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops())
+    assert credited.sections[0].summary == "Tom describes the shop."
+
+
+def test_a_list_sentence_goes_from_a_summary_when_prose_remains():
+    from summarizer.document import without_lists
+
+    listed = "Tom repairs bikes. He opened a shop. Topics: brakes, tyres, chains, stands, tools, prices, and more."
+    assert without_lists(listed) == "Tom repairs bikes. He opened a shop."
+    assert without_lists("Tom repairs bikes. Topics: brakes, tyres, chains, stands, tools, prices, and more.") is None
+
+
+def test_a_title_naming_only_the_host_of_the_guests_episode_names_the_guest():
+    from summarizer.chapters import credit_guest
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about your shop.\n"
+        "0:05 Tom: I opened it near the station and fixed commuters' bikes every single morning for years.\n"
+    )
+    by_id = {b.id: b for b in build_blocks(t)}
+    assert credit_guest("Maya's Guide to Bike Repair", by_id, find_cast(t)) == "Tom's Guide to Bike Repair"
+    assert credit_guest("Maya talks to Tom about bikes", by_id, find_cast(t)) == "Maya talks to Tom about bikes"
+
+
+def test_a_quote_that_is_already_a_tip_is_not_chosen_again():
+    from summarizer.document import choose
+
+    tips = ["Buy a repair stand first."]
+    quotes = ("Buy a repair stand first.", "I think the best money I ever spent was on a stand.", "Chains wear out.")
+    kept = choose(
+        quotes, [1], "quote", least=2, text=lambda q: q, position=lambda q: None, duration=None,
+        drops=Drops(), exclude=lambda q: any(t in q or q in t for t in tips),
+    )  # fmt: skip
+    assert kept == ["I think the best money I ever spent was on a stand.", "Chains wear out."]

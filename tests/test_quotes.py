@@ -80,3 +80,24 @@ def test_in_captions_a_candidate_is_a_run_of_whole_caption_lines():
 
 def test_a_language_without_its_own_phrases_still_gets_candidates_by_their_words_alone():
     assert [c.text for c in _candidates(language="xx")]
+
+
+def test_a_part_lists_its_candidates_best_first_and_quotes_rank_by_their_words():
+    from summarizer.quotes import rank_quotes, ranked
+
+    candidates = _candidates()
+    best = ranked(candidates)
+    assert [c.score for c in best] == sorted((c.score for c in candidates), reverse=True)
+    located = [c.located() for c in candidates]
+    assert rank_quotes(located, candidates)[0] == best[0].located()
+
+
+def test_one_passage_offers_one_candidate_even_across_lines_that_share_its_start():
+    text = "\n".join(
+        [
+            "0:00 Maya: So tell me what you learned from the first year of running the shop on your own?",
+            "0:10 Tom: I think the most important lesson is to say no to work you cannot finish in a single day.",
+            "0:10 Tom: The biggest mistake is promising every customer a bike by Friday when the parts are late.",
+        ]
+    )
+    assert len(_candidates(text)) == 1

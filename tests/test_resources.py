@@ -45,8 +45,18 @@ def test_lower_case_captions_keep_only_platforms_and_addresses():
 
 
 def test_a_language_without_kind_words_still_finds_platforms_and_addresses():
-    text = "0:00 Tom: Ein Buch namens Räder und Glück. Ich bin auf GitHub.\n"
-    assert _names(text, "de") == [("GitHub", "website")]
+    text = "0:00 Tom: Een boek genaamd Wielen en Geluk. Ik ben op GitHub.\n"
+    assert _names(text, "nl") == [("GitHub", "website")]
+
+
+def test_titles_are_found_by_each_languages_own_words():
+    assert ("Mecánica Sencilla de la Bicicleta", "book") in _names(
+        "0:00 Andrés: Leí un libro llamado Mecánica Sencilla de la Bicicleta, y me ayudó.\n", "es"
+    )
+    german = "0:00 Felix: Ich habe das Buch „Fahrradtechnik für Einsteiger“ gelesen und einen Kurs namens Schrauben Lernen gemacht.\n"
+    assert {("Fahrradtechnik für Einsteiger", "book"), ("Schrauben Lernen", "course")} <= set(_names(german, "de"))
+    french = "0:00 Claire: J'ai lu un livre intitulé Le Vélo Facile, et la chaîne « Atelier Vélo » sur YouTube.\n"
+    assert {("Le Vélo Facile", "book"), ("Atelier Vélo", "website")} <= set(_names(french, "fr"))
 
 
 def test_a_web_address_on_a_country_domain_is_found():
