@@ -106,8 +106,43 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
             leans_back = re.search(r"\b(?:that|it|this|to)[.!]$", lower)  # `You should be able to answer that.`
             if (instruction or marked) and "example" not in lower and not leans_back:
-                tips.append(Tip(text[:1].upper() + text[1:], cast.name_for(block.speaker), block.id))
-    return tips
+                tip = text[:1].upper() + text[1:] if instruction else (spoken_instruction(text, language) or text)
+                tips.append(Tip(tip, cast.name_for(block.speaker), block.id))
+    return sorted(tips, key=lambda t: not _opens_on_verb(t.text, verbs))
+
+
+RECOMMENDING: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:you|people|we) (?:really |always |definitely |also |just )?(?:need to|have to|should|must|want to|"
+        r"ought to|got to)",
+        r"my (?:advice|tip|recommendation) (?:would be|is)(?: to)?",
+        r"(?:it's|it is) (?:really |very |super |extremely )?(?:important|key|crucial|essential|worth it) to",
+        r"the (?:key|trick|secret) is to",
+        r"(?:i'd|i would) (?:recommend|suggest|advise)(?: you)? to",
+    ),
+}
+"""How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
+follows the phrase is the instruction."""
+_HEDGES = r"^(?:(?:for me|honestly|i think|so|and|but|basically|also|again|of course|in general),?\s+)*"
+
+
+def spoken_instruction(text: str, language: str = "en") -> str | None:
+    """A recommendation as said, as the instruction it makes: `For me, you need to understand the big
+    picture.` → `Understand the big picture.`; None where no phrase of the language leads to a verb."""
+    for phrase in RECOMMENDING.get(language, ()):
+        said = re.match(rf"{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
+        if said and said.group(1).lower() not in NOT_VERBS:
+            verb = said.group(1)
+            return f"{verb[:1].upper()}{verb[1:]}{said.group(2)}"
+    return None
+
+
+NOT_VERBS = frozenset("a an the that this these those it not is are".split())
+"""Words after a recommending phrase that do not start an instruction."""
+
+
+def _opens_on_verb(text: str, verbs: frozenset[str]) -> bool:
+    return re.sub(r"[^\w']", "", text.split()[0].lower()) in verbs if text.split() else False
 
 
 REPORTING_VERBS: dict[str, str] = {

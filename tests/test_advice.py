@@ -25,7 +25,7 @@ def _tips(language: str = "en") -> list[tuple[str | None, str]]:
 def test_instructions_and_marked_recommendations_by_the_guest_are_tips():
     assert _tips() == [
         ("Tom", "Buy a repair stand before anything else."),
-        ("Tom", "My advice is to track every job you do in a notebook."),
+        ("Tom", "Track every job you do in a notebook."),
         ("Tom", "Don't buy every tool at once, because most of them sit in a drawer."),
     ]
 
@@ -78,3 +78,14 @@ def test_fragment_rules_are_english_only():
     from summarizer.advice import is_fragment
 
     assert not is_fragment("Write a summary is really helpful", "xx")
+
+
+def test_a_recommendation_as_said_becomes_the_instruction_it_makes():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("For me, you need to understand the big picture.") == "Understand the big picture."
+    assert spoken_instruction("It's really important to know the concepts.") == "Know the concepts."
+    assert spoken_instruction("My advice is to start small.") == "Start small."
+    assert spoken_instruction("You need to be patient.") == "Be patient."
+    assert spoken_instruction("I think the market is hot.") is None
+    assert spoken_instruction("Tienes que empezar con poco.", "es") is None  # English phrases only for English
