@@ -146,13 +146,28 @@ def _opens_on_verb(text: str, verbs: frozenset[str]) -> bool:
 
 
 REPORTING_VERBS: dict[str, str] = {
-    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of",
+    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of|warns",
 }
 """How small models report a tip (`Misra suggests building …`), by language."""
 DESCRIBING_VERBS: dict[str, str] = {
     "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes",
 }
 """How they describe the talk instead of giving a tip (`Rob emphasizes the advantages of …`)."""
+
+
+def describing_sentences(summaries: list[str], language: str = "en") -> str:
+    """The sentences of chapter summaries that describe the talk rather than report a recommendation
+    (`Tom discusses the challenges …`, not `Tom recommends asking …` nor `Tom stresses the importance of
+    asking …`): a tip copied from one of these is the model's description turned into an order. Empty
+    for a language without reporting verbs."""
+    reporting = REPORTING_VERBS.get(language)
+    if reporting is None:
+        return ""
+    recommends = re.compile(rf"\b(?:{reporting})\b|\b(?:importance|need) (?:of|to|for)\b", re.I)
+    sentences = (s for summary in summaries for s in _SENTENCE.split(summary))
+    return " ".join(s for s in sentences if not recommends.search(s))
+
+
 _AUDIENCE = r"(?:(?:the )?(?:listeners?|people|viewers|you|everyone|beginners|data scientists|readers|them)\s+)?"
 E_VERBS = frozenset(
     "have make take use write share create choose prepare save leave give move improve practice practise "

@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction
+from .advice import as_instruction, describing_sentences
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -53,7 +53,7 @@ def notes_from_map(
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
     spoken: list[dict[str, Any]] = []
-    written = " ".join(section["summary"] for section in answer["sections"])
+    described = describing_sentences([section["summary"] for section in answer["sections"]], language)
     said = " ".join(block.text for block in blocks.values())
     for item in answer["advice"]:
         block = item["block"]
@@ -71,12 +71,12 @@ def notes_from_map(
             drops.add("advice pasted from the transcript (offered as a quote)")
             spoken.append({"block": block, "text": item["text"]})
             continue
-        if restates(item["text"], written, said):
-            drops.add("advice restating a chapter summary instead of a tip", detail=item["text"][:80])
-            continue
         tip = as_instruction(item["text"], language)
         if tip is None:
             drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
+            continue
+        if restates(tip, described, said):
+            drops.add("advice restating a chapter summary instead of a tip", detail=tip[:80])
             continue
         advice.append(Advice(cast.named(tip), _speaker(item["speaker"], blocks[block], cast), block))
 

@@ -547,3 +547,17 @@ def test_a_quote_that_is_already_a_tip_is_not_chosen_again():
         drops=Drops(), exclude=lambda q: any(t in q or q in t for t in tips),
     )  # fmt: skip
     assert kept == ["I think the best money I ever spent was on a stand.", "Chains wear out."]
+
+
+def test_a_tip_the_summary_reports_as_a_recommendation_is_kept():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(
+        sections=[
+            {"start_block": 1, "title": "Herbs", "summary": "B recommends starting with herbs on a sunny windowsill."}
+        ],
+        advice=[{"block": 2, "speaker": None, "text": "B recommends starting with herbs on a sunny windowsill."}],
+    )
+    notes = notes_from_map(answer, by_id, (1,), locator, drops)
+    assert [a.text for a in notes.advice] == ["Start with herbs on a sunny windowsill."]
+    assert drops.counts["advice restating a chapter summary instead of a tip"] == 0
