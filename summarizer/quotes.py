@@ -28,6 +28,7 @@ SECONDS_PER_CANDIDATE = 90.0
 BLOCKS_PER_CANDIDATE = 3  # for untimed transcripts
 LEAST = 5
 PUNCTUATED_SHARE = 0.02  # of words ending a sentence: below it, a transcript has no sentences to find
+UNVOICED = 1.0  # what a caption passage starting merely at a line loses against one starting on an opinion
 
 OPINIONS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -73,7 +74,7 @@ DANGLING: dict[str, frozenset[str]] = {
 }
 """Openings that lean on what came before (`That's why …`): weaker on their own."""
 FILLERS: dict[str, tuple[str, ...]] = {
-    "en": ("you know", "kind of", "sort of", " like,", "i mean", " um", " uh"),
+    "en": ("you know", "kind of", "sort of", " like,", "i mean", " um", " uh", "i don't know"),
     "es": ("o sea", "bueno,", "pues,", " eh"),
     "de": ("halt", "sozusagen", "irgendwie", " äh", " ähm"),
 }
@@ -156,7 +157,7 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
             continue
         spans = _sentence_spans(block.text) if sentences else _caption_spans(block, language)
         scored = [
-            (score, offset, text)
+            (score - (0.0 if sentences or _voiced(text, language) else UNVOICED), offset, text)
             for offset, text in spans
             if text not in seen and (score := _score(text, language, block.speaker in guests)) is not None
         ]
@@ -211,6 +212,11 @@ def _sentence_spans(text: str) -> Iterator[tuple[int, str]]:
         for span in (sentence, " ".join(s for _, s in sentences[i : i + 2])):
             if MIN_WORDS <= len(span.split()) <= MAX_WORDS and _whole(span):
                 yield offset, span
+
+
+def _voiced(text: str, language: str) -> bool:
+    """Whether a caption passage starts where an opinion is voiced, not merely at a caption line."""
+    return text.lower().startswith(OPENERS.get(language, ()))
 
 
 def _whole(sentence: str) -> bool:
