@@ -156,12 +156,17 @@ def main() -> None:
         amplification=mean(float(r[3]) for r in rows),
     )
     table.append(average)
-    widths = [max(len(r[i]) for r in table) for i in range(len(COLUMNS))]
     print(f"model: {provider.name} · {provider.model}")
-    for r in table:
-        print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+    print_table(table)
     store.close()
     loop.close()
+
+
+def print_table(rows: list[list[str]]) -> None:
+    """Rows of cells as aligned columns: the first left, the others right."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths))))
 
 
 def _average(figures: list[Figures]) -> Figures:

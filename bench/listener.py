@@ -23,6 +23,7 @@ import json
 import time
 from pathlib import Path
 
+from eval import print_table
 from summarizer.config import RunConfig
 from summarizer.evaluate import evaluate
 from summarizer.home import summarizer_home
@@ -89,10 +90,8 @@ def main() -> None:
             ]
         )
         print(f"{name}: {seconds:.0f} s", flush=True)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(COLUMNS))]
     print(f"model: {provider.name} · {provider.model}")
-    for r in rows:
-        print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+    print_table(rows)
     store.close()
     loop.close()
 
