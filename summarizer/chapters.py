@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from .cast import Cast, Person, plain_names
 from .chunking import Block, build_blocks, words_by_speaker
@@ -134,7 +135,7 @@ def consolidate(
                 kept[-1] = dataclasses.replace(kept[-1], end_block=section.end_block)
                 continue
         summaries.append(section.summary)
-        if section.summary and any(fuzz.token_sort_ratio(section.title, k.title) >= DUPLICATE_SIMILARITY for k in kept):
+        if section.summary and any(_same_title(section.title, k.title) for k in kept):
             title = keywords.get(section.start_block, section.title)
             drops.add(
                 "chapter title repeating an earlier one (titled from its words)",
@@ -145,7 +146,7 @@ def consolidate(
             fuzz.token_sort_ratio(section.summary, earlier) >= DUPLICATE_SIMILARITY for earlier in summaries[:-1]
         ):
             title = section.title
-            if any(fuzz.token_sort_ratio(title, k.title) >= DUPLICATE_SIMILARITY for k in kept):
+            if any(_same_title(title, k.title) for k in kept):
                 title = keywords.get(section.start_block, section.title)
             drops.add(
                 "section repeating an earlier one (start kept, its copy dropped)",
@@ -154,6 +155,11 @@ def consolidate(
             section = dataclasses.replace(section, title=title, summary="")
         kept.append(section)
     return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
+
+
+def _same_title(a: str, b: str) -> bool:
+    """`STAR Format` and `STAR format` name one chapter twice."""
+    return fuzz.token_sort_ratio(a, b, processor=default_process) >= DUPLICATE_SIMILARITY
 
 
 def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: Drops) -> list[dict[str, Any]]:

@@ -199,6 +199,7 @@ def reads_as_list(summary: str) -> bool:
 
 
 def without_lists(summary: str) -> str | None:
-    """The paragraph without its list sentences, if two sentences of prose remain; else None."""
+    """The paragraph without its list sentences, if a sentence of prose remains; else None. One
+    sentence that says something beats one that strings titles together."""
     prose = [s for s in _SENTENCES.split(summary.strip()) if s.count(",") < LIST_COMMAS]
-    return " ".join(prose) if len(prose) >= 2 else None
+    return " ".join(prose) if prose else None

@@ -160,7 +160,7 @@ async def reduce(
 ) -> dict[str, Any]:
     """Title, tagline and summary paragraph; a summary that came back as a list of topics is asked
     for once more, as prose (one more call, only when it is needed); if it is still a list, its list
-    sentences go where enough prose remains."""
+    sentences go where a sentence of prose remains."""
     title = f"Episode title: {meta.title}\n" if meta.title else ""
     messages = load_prompt("reduce").messages(
         metadata=title + prepared.cast.prompt_lines() + language_line(prepared),

@@ -473,7 +473,7 @@ def test_advice_citing_a_hosts_remark_before_the_guests_reply_is_credited_to_the
 
 def test_a_chapter_title_repeating_an_earlier_one_gives_way_to_its_keywords():
     t, blocks, by_id, _ = _setup()
-    notes = Notes(sections=(Section(1, 3, "Watering", "Herbs need sun."), Section(4, 6, "Watering", "Compost bins.")))
+    notes = Notes(sections=(Section(1, 3, "Watering", "Herbs need sun."), Section(4, 6, "watering", "Compost bins.")))
     drops = Drops()
     kept = consolidate(notes, by_id, drops, {4: "Compost, bins"}, min_seconds=0)
     assert [(s.title, s.summary) for s in kept.sections] == [
@@ -517,12 +517,15 @@ def test_the_guest_is_credited_from_three_words_in_five():
     assert credited.sections[0].summary == "Tom describes the shop."
 
 
-def test_a_list_sentence_goes_from_a_summary_when_prose_remains():
+def test_a_list_sentence_goes_from_a_summary_when_a_sentence_of_prose_remains():
     from summarizer.document import without_lists
 
     listed = "Tom repairs bikes. He opened a shop. Topics: brakes, tyres, chains, stands, tools, prices, and more."
     assert without_lists(listed) == "Tom repairs bikes. He opened a shop."
-    assert without_lists("Tom repairs bikes. Topics: brakes, tyres, chains, stands, tools, prices, and more.") is None
+    assert without_lists("Tom repairs bikes. Topics: brakes, tyres, chains, stands, tools, prices, and more.") == (
+        "Tom repairs bikes."
+    )
+    assert without_lists("Topics: brakes, tyres, chains, stands, tools, prices, and more.") is None
 
 
 def test_a_title_naming_only_the_host_of_the_guests_episode_names_the_guest():
