@@ -257,6 +257,8 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         words = words_by_speaker(blocks, section.start_block, section.end_block)
         total = sum(words.values())
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
+        if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
+            summary = _alone(summary, hosts, holder)
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0 and not _names(summary, holder):
             credited = summary
             for host in hosts:
@@ -273,19 +275,42 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
 
 
 def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
-    """Episode-wide text (a title, a tagline) naming a host but not the guest who holds most of the
-    episode's words, with the host's names as the guest's: `Alexey's Guide to …` for the guest's talk."""
+    """Episode-wide text (a title, a tagline, the summary) of an episode whose guest holds most of the
+    words: what host and guest are said to do together is the guest's (`Alexey and Daynan discuss …`),
+    and a title or tagline naming the host but not the guest names the guest (`Alexey's Guide to …`)."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
-    if not hosts or len(guests) != 1 or _names(text, guests[0]):
+    if not hosts or len(guests) != 1:
         return text
     words = words_by_speaker(blocks, min(blocks), max(blocks))
     if words[guests[0].label or ""] <= sum(words[h.label or ""] for h in hosts):
+        return text
+    text = _alone(text, hosts, guests[0])
+    if _names(text, guests[0]):
         return text
     for host in hosts:
         if _names(text, host):
             text = _renamed(text, host, guests[0])
     return text
+
+
+JOINT_VERBS = {
+    verb: verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")
+    for verb in "discuss explore talk share cover dive delve examine chat reflect look focus explain describe".split()
+}
+"""What a host and guest are said to do together (`Alexey and Daynan discuss …`) where the guest does it."""
+
+
+def _alone(text: str, hosts: list[Person], guest: Person) -> str:
+    """`Alexey and Daynan discuss how …` → `Daynan Crull discusses how …`: the guest's talk is the guest's."""
+
+    def forms(person: Person) -> str:
+        return "|".join(re.escape(f) for f in {person.name, person.name.split()[0], person.label or person.name})
+
+    host = "|".join(forms(h) for h in hosts)
+    pair = rf"(?:(?:{host}) and (?:{forms(guest)})|(?:{forms(guest)}) and (?:{host}))"
+    verbs = "|".join(JOINT_VERBS)
+    return re.sub(rf"\b{pair} ({verbs})\b", lambda m: f"{guest.name} {JOINT_VERBS[m.group(1)]}", text)
 
 
 def _names(text: str, person: Person) -> bool:

@@ -42,7 +42,7 @@ def build_document(
         duration=transcript.duration,
         drops=drops,
     )
-    for key in ("title", "tagline"):
+    for key in ("title", "tagline", "summary"):
         credited = credit_guest(answer[key], by_id, cast)
         if credited != answer[key]:
             drops.add(f"{key} crediting the host with the guest's episode (corrected)", detail=credited)

@@ -564,3 +564,16 @@ def test_a_tip_the_summary_reports_as_a_recommendation_is_kept():
     notes = notes_from_map(answer, by_id, (1,), locator, drops)
     assert [a.text for a in notes.advice] == ["Start with herbs on a sunny windowsill."]
     assert drops.counts["advice restating a chapter summary instead of a tip"] == 0
+
+
+def test_what_host_and_guest_are_said_to_do_together_in_the_guests_episode_is_the_guests():
+    from summarizer.chapters import credit_guest
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about your shop.\n"
+        "0:05 Tom: I opened it near the station and fixed commuters' bikes every single morning for years.\n"
+    )
+    by_id = {b.id: b for b in build_blocks(t)}
+    assert credit_guest("In this episode, Maya and Tom discuss bike repair.", by_id, find_cast(t)) == (
+        "In this episode, Tom discusses bike repair."
+    )
