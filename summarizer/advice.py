@@ -104,10 +104,13 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             lower = text.lower()
             instruction = first in verbs
             marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
-            leans_back = re.search(r"\b(?:that|it|this|to)[.!]$", lower)  # `You should be able to answer that.`
-            if (instruction or marked) and "example" not in lower and not leans_back:
-                tip = text[:1].upper() + text[1:] if instruction else (spoken_instruction(text, language) or text)
-                tips.append(Tip(tip, cast.name_for(block.speaker), block.id))
+            leans_back = re.search(r"\b(?:that|it|this|to|them|(?:these|those) \w+)[.!]$", lower)  # `… answer that.`
+            if (instruction or marked) and "example" not in lower and not leans_back and not plugs(text, language):
+                tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
+                if tip is None and language not in RECOMMENDING:
+                    tip = text  # no phrases to find the instruction in: the recommendation as said
+                if tip is not None:
+                    tips.append(Tip(tip, cast.name_for(block.speaker), block.id))
     return sorted(tips, key=lambda t: not _opens_on_verb(t.text, verbs))
 
 
@@ -123,7 +126,23 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
 }
 """How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
 follows the phrase is the instruction."""
-_HEDGES = r"^(?:(?:for me|honestly|i think|so|and|but|basically|also|again|of course|in general),?\s+)*"
+_HEDGES = (
+    r"^(?:(?:for|in|with|at|on|before|after|when|once|as) [^,]{3,60},\s+)?"  # `For a small shop, you need to …`
+    r"(?:(?:for me|honestly|i think|so|and|but|basically|also|again|of course|in general|actually|maybe|"
+    r"sometimes|obviously|really|first|then|now|that's why|this is why),?\s+)*"
+)
+
+
+PLUGS: dict[str, tuple[str, ...]] = {
+    "en": ("let me know", "reach out to me", "contact me", "hire you", "we're hiring", "we are hiring",
+           "follow me", "subscribe", "check out my", "my website", "my channel", "my newsletter"),
+}  # fmt: skip
+"""A speaker's plug, which is no tip, by language."""
+
+
+def plugs(text: str, language: str = "en") -> bool:
+    lower = text.lower()
+    return any(phrase in lower for phrase in PLUGS.get(language, ()))
 
 
 def spoken_instruction(text: str, language: str = "en") -> str | None:
@@ -230,10 +249,20 @@ def is_fragment(text: str, language: str = "en") -> bool:
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):
         return True
+    stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
+    opening_word = re.sub(r"[^\w']", "", clause.split()[0]).lower() if clause.split() else ""
+    verbs = IMPERATIVES.get(language, frozenset()) | CLAUSE_VERBS
+    if stated and opening_word not in verbs and not re.search(subordinate, clause[: stated.start()], re.I):
+        return True  # a statement (`Data science is directly applicable …`), not an instruction
     opening = re.sub(r"[^\w']", "", text.split()[0]).lower() if text.split() else ""
     return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
 
 
+CLAUSE_VERBS = frozenset(
+    "make ensure remember know check understand accept realize realise note see consider recognize verify "
+    "assume expect imagine trust admit show prove tell ask decide learn accept be keep".split()
+)
+"""Verbs a tip may open with whose object is a clause (`Ensure the data is clean`): not a statement."""
 _ENDS_IN_S = frozenset({"focus", "discuss", "access", "process", "assess", "stress", "express", "always", "pass"})
 
 

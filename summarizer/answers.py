@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction, describing_sentences
+from .advice import as_instruction, describing_sentences, plugs
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -74,6 +74,9 @@ def notes_from_map(
         tip = as_instruction(item["text"], language)
         if tip is None:
             drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
+            continue
+        if plugs(tip, language):
+            drops.add("advice that is a plug", detail=tip[:80])
             continue
         if restates(tip, described, said):
             drops.add("advice restating a chapter summary instead of a tip", detail=tip[:80])

@@ -6,6 +6,7 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -19,9 +20,17 @@ from .resources import Mention
 T = TypeVar("T")
 
 SCHEMA_VERSION = "1.0"
-MIN_ADVICE = 5
-MIN_QUOTES = 3
+MIN_ADVICE = 5  # a whole episode's, and as many an hour
+MIN_QUOTES = 3  # likewise
+MAX_ADVICE = 8
 MAX_QUOTES = 6
+
+
+def at_least(per_hour: int, duration: float | None, most: int) -> int:
+    """How many items an episode should end with: `per_hour` an hour, never fewer than `per_hour`,
+    never more than `most`."""
+    hours = (duration or 0.0) / 3600
+    return min(most, max(per_hour, math.ceil(per_hour * hours - 1e-9)))
 
 
 def build_document(
@@ -35,7 +44,7 @@ def build_document(
         notes.advice,
         answer["advice"],
         "advice",
-        least=MIN_ADVICE,
+        least=at_least(MIN_ADVICE, transcript.duration, MAX_ADVICE),
         more=_found_tips(episode),
         text=lambda a: a.text,
         position=lambda a: by_id[a.block].start,
@@ -77,7 +86,7 @@ def build_document(
                 notes.quotes,
                 answer["quotes"],
                 "quote",
-                least=MIN_QUOTES,
+                least=at_least(MIN_QUOTES, transcript.duration, MAX_QUOTES),
                 most=MAX_QUOTES,
                 more=tuple(c.located() for c in sorted(episode.candidates, key=lambda c: -c.score)),
                 text=lambda q: q.text,

@@ -89,3 +89,23 @@ def test_a_recommendation_as_said_becomes_the_instruction_it_makes():
     assert spoken_instruction("You need to be patient.") == "Be patient."
     assert spoken_instruction("I think the market is hot.") is None
     assert spoken_instruction("Tienes que empezar con poco.", "es") is None  # English phrases only for English
+
+
+def test_a_statement_is_no_instruction():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Data science is directly applicable in astronomy and cosmology.")
+    assert not is_fragment("Ensure the data is clean before training.")
+    assert not is_fragment("Attend meetups where recruiters are present.")
+
+
+def test_a_plug_or_a_recommendation_with_no_instruction_in_it_is_no_tip_found_in_the_words():
+    text = (
+        "0:00 Maya: So what should people do?\n"
+        "0:05 Tom: If you find anything interesting, let me know and maybe we'll hire you. "
+        "Any tasks where you need to scale things out. "
+        "For a small shop, you need to keep fixed costs down so your savings last.\n"
+    )
+    t = parse_transcript(text)
+    tips = [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
+    assert tips == ["Keep fixed costs down so your savings last."]

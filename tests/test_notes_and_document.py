@@ -577,3 +577,10 @@ def test_what_host_and_guest_are_said_to_do_together_in_the_guests_episode_is_th
     assert credit_guest("In this episode, Maya and Tom discuss bike repair.", by_id, find_cast(t)) == (
         "In this episode, Tom discusses bike repair."
     )
+
+
+def test_an_episode_ends_with_its_tips_and_quotes_per_hour_within_bounds():
+    from summarizer.document import at_least
+
+    assert at_least(3, 62 * 60, 6) == 4  # three an hour: a 62-minute episode needs four
+    assert at_least(3, 60 * 60, 6) == 3 and at_least(3, 4 * 60, 6) == 3 and at_least(3, 5 * 3600, 6) == 6
