@@ -66,7 +66,7 @@ NARRATIVE: dict[str, frozenset[str]] = {
 }
 """Openings of a sentence that tells a story rather than advice (unless it says `my advice`)."""
 LEADS: dict[str, str] = {
-    "en": "so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then",
+    "en": "so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then|listen,|look,|see,",
     "es": "y|pero|bueno|pues|sí|entonces|también|o sea",
     "de": "und|aber|also|ja|naja|dann|auch",
 }

@@ -103,7 +103,7 @@ def test_a_plug_or_a_recommendation_with_no_instruction_in_it_is_no_tip_found_in
     text = (
         "0:00 Maya: So what should people do?\n"
         "0:05 Tom: If you find anything interesting, let me know and maybe we'll hire you. "
-        "Any tasks where you need to scale things out. "
+        "Any tasks where you need to scale things out. Listen, I'm going to look for any advantage. "
         "For a small shop, you need to keep fixed costs down so your savings last.\n"
     )
     t = parse_transcript(text)
