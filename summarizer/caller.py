@@ -39,6 +39,11 @@ class Caller(Protocol):
     def chunk_tokens(self) -> int: ...
 
     @property
+    def concurrency(self) -> int:
+        """Calls that may be in flight at once: above one, the parts of an episode run side by side."""
+        ...
+
+    @property
     def generator(self) -> dict[str, str]: ...
 
     @property

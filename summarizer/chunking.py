@@ -21,6 +21,9 @@ BLOCK_TARGET_TOKENS = 60
 BLOCK_MAX_TOKENS = 110
 PAUSE_SECONDS = 1.5
 MAX_STARTS = 8  # topic starts one chunk may hold: the map schema's limit on sections
+PARALLEL_STARTS = 3
+"""Topic starts one chunk may hold when chunks are answered side by side: the slowest answer is the
+run's critical path, and each start costs a title and a sentence to write."""
 
 Marks = Mapping[int, tuple[int, str]]
 """Text put into a block's line for the model to cite: block id → (offset in its text, mark)."""
@@ -146,12 +149,13 @@ def chunk_blocks(
     starts: Iterable[int] = (),
     names: Mapping[str, str] | None = None,
     marks: Marks | None = None,
+    max_starts: int = MAX_STARTS,
 ) -> list[Chunk]:
     """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
 
     Near the end of each chunk the cut goes before a topic start (`starts`) if there is one, else
     where the next block starts after the longest pause or with a new speaker; the next chunk
-    repeats the last `overlap` blocks for context. A chunk holds at most `MAX_STARTS` topic starts,
+    repeats the last `overlap` blocks for context. A chunk holds at most `max_starts` topic starts,
     and a start belongs to the last chunk holding it. A single block larger than the budget still
     gets a chunk of its own (segments are never cut).
     """
@@ -164,7 +168,7 @@ def chunk_blocks(
         held = 0
         while end < len(blocks) and (end == start or used + costs[end] <= budget):
             held += blocks[end].id in starts
-            if held > MAX_STARTS and end > start + overlap:
+            if held > max_starts and end > start + overlap:
                 break
             used += costs[end]
             end += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .advice import Tip, find_advice
 from .cast import Cast, find_cast
-from .chunking import Block, Chunk, build_blocks, chunk_blocks
+from .chunking import MAX_STARTS, Block, Chunk, build_blocks, chunk_blocks
 from .i18n import language_name
 from .language import detect_language
 from .metadata import EpisodeMeta
@@ -36,7 +36,9 @@ class Prepared:
     chunks: list[Chunk]
 
 
-def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overlap: int) -> Prepared:
+def prepare(
+    transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overlap: int, max_starts: int = MAX_STARTS
+) -> Prepared:
     blocks = build_blocks(transcript)
     language = detect_language([s.text for s in transcript.segments])
     cast = find_cast(transcript, meta, language)
@@ -44,7 +46,7 @@ def prepare(transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overla
     keywords = keyword_titles(blocks, starts, language)
     names = {p.label: cast.display(p.label) for p in cast.people if p.label}
     candidates = find_candidates(blocks, cast, language)
-    chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names, marks(candidates))
+    chunks = chunk_blocks(blocks, chunk_tokens, overlap, starts, names, marks(candidates), max_starts)
     mentions = find_resources(blocks, language)
     tips = find_advice(blocks, cast, language)
     notes_language = meta.language or (language if language != "und" else "en")

@@ -22,6 +22,7 @@ class FakeCaller:
 
     context_window = 8192
     chunk_tokens = 400
+    concurrency = 1
     generator = {"provider": "fake", "model": "in-process"}
 
     def __init__(self, fail_map: bool = False) -> None:

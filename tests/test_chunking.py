@@ -91,3 +91,34 @@ def test_a_chunk_holds_no_more_topic_starts_than_the_map_may_answer():
     chunks = chunk_blocks(blocks, budget=100_000, starts=[b.id for b in blocks])
     assert len(chunks) > 1 and all(len(c.starts) <= MAX_STARTS for c in chunks)
     assert sorted(s for c in chunks for s in c.starts) == [b.id for b in blocks]
+
+
+def test_chunks_answered_side_by_side_hold_fewer_topic_starts():
+    from summarizer.chunking import PARALLEL_STARTS
+
+    blocks = build_blocks(_long_transcript())
+    chunks = chunk_blocks(blocks, budget=100_000, starts=[b.id for b in blocks], max_starts=PARALLEL_STARTS)
+    assert all(len(c.starts) <= PARALLEL_STARTS for c in chunks)
+    assert sorted(s for c in chunks for s in c.starts) == [b.id for b in blocks]
+
+
+def test_a_concurrent_run_prepares_parts_with_fewer_topic_starts():
+    import sys
+
+    sys.path.insert(0, "tests")
+    from test_caller import FakeCaller
+
+    from summarizer.chunking import PARALLEL_STARTS
+    from summarizer.pipeline import Pipeline
+
+    class Alone(FakeCaller):
+        chunk_tokens = 6000
+
+    class Parallel(Alone):
+        concurrency = 4
+
+    transcript = _long_transcript(1200)
+    alone = Pipeline(caller=Alone()).prepare(transcript)
+    side_by_side = Pipeline(caller=Parallel()).prepare(transcript)
+    assert max(len(c.starts) for c in side_by_side.chunks) <= PARALLEL_STARTS
+    assert max(len(c.starts) for c in alone.chunks) > PARALLEL_STARTS
