@@ -135,9 +135,11 @@ _HEDGES = (
 
 PLUGS: dict[str, tuple[str, ...]] = {
     "en": ("let me know", "reach out to me", "contact me", "hire you", "we're hiring", "we are hiring",
-           "follow me", "subscribe", "check out my", "my website", "my channel", "my newsletter"),
+           "follow me", "subscribe", "check out my", "my website", "my channel", "my newsletter",
+           "your question", "the questions", "in the chat", "live chat"),
 }  # fmt: skip
-"""A speaker's plug, which is no tip, by language."""
+"""A speaker's plug or a live show's housekeeping (`Ask your question in the chat`), which is no tip,
+by language."""
 
 
 def plugs(text: str, language: str = "en") -> bool:

@@ -109,3 +109,11 @@ def test_a_plug_or_a_recommendation_with_no_instruction_in_it_is_no_tip_found_in
     t = parse_transcript(text)
     tips = [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
     assert tips == ["Keep fixed costs down so your savings last."]
+
+
+def test_a_live_shows_housekeeping_is_no_tip():
+    from summarizer.advice import plugs
+
+    assert plugs("Ask your question about the guest's career journey.")
+    assert plugs("Start the questions.")
+    assert not plugs("Ask questions to understand what waits for you at a new company.")
