@@ -168,10 +168,15 @@ def _opens_on_verb(text: str, verbs: frozenset[str]) -> bool:
 
 REPORTING_VERBS: dict[str, str] = {
     "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of|warns",
+    "es": r"recomienda|sugiere|aconseja|anima a|insiste en|advierte",
+    "de": r"empfiehlt|empfehlt|rät|schlägt vor|ermutigt|warnt",
 }
-"""How small models report a tip (`Misra suggests building …`), by language."""
+"""How small models report a tip (`Misra suggests building …`), by language. English reported tips are
+rewritten as the instruction; in other languages a reported tip is dropped (no rewriting rules)."""
 DESCRIBING_VERBS: dict[str, str] = {
     "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes",
+    "es": r"explica|habla de|comenta|describe|menciona|comparte|destaca|cuenta",
+    "de": r"erklärt|spricht über|erzählt|beschreibt|erwähnt|betont|berichtet",
 }
 """How they describe the talk instead of giving a tip (`Rob emphasizes the advantages of …`)."""
 
@@ -199,6 +204,10 @@ E_VERBS = frozenset(
 """Verbs whose base form ends in e, for `building` → `Build` but `making` → `Make`."""
 
 
+REWRITTEN = frozenset({"en"})
+"""Languages whose reported tips are rewritten as the instruction they report (the patterns below)."""
+
+
 def as_instruction(text: str, language: str = "en") -> str | None:
     """A reported tip as the instruction it reports (`Misra suggests building projects.` → `Build
     projects.`); None for a description of the talk, which is no tip. Text already phrased as an
@@ -210,9 +219,13 @@ def as_instruction(text: str, language: str = "en") -> str | None:
     subject = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
     said = rf"{subject}(?:{reporting})\s+"
     for pattern in (
-        rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+(?:should\s+)?(.+)$",  # … that you ask …
-        rf"{said}{_AUDIENCE}to\s+(.+)$",  # … encourages listeners to reach out …
-        rf"{said}(\w+ing\b.*)$",  # … suggests building …
+        ()
+        if language not in REWRITTEN
+        else (
+            rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+(?:should\s+)?(.+)$",  # … that you ask …
+            rf"{said}{_AUDIENCE}to\s+(.+)$",  # … encourages listeners to reach out …
+            rf"{said}(\w+ing\b.*)$",  # … suggests building …
+        )
     ):
         reported = re.match(pattern, first, re.I)
         if reported:

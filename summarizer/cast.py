@@ -120,6 +120,8 @@ class Cast:
         """Model text with the prompt's markup undone (`plain_names`) and a bare role (`The guest
         explains`, `Host asks`) replaced by the name, where one person has that role."""
         text = plain_names(text)
+        for person in self.people:  # `Host Lucía introduce …`: the prompt's role word left before a name
+            text = re.sub(rf"(?<![Tt]he )\b(?:Host|Guest) (?={re.escape(person.name.split()[0])}\b)", "", text)
         for role, people in (("guest", self.guests), ("host", self.hosts)):
             if len(people) == 1:
                 text = _bare_role(role).sub(people[0].name.replace("\\", r"\\"), text)

@@ -117,3 +117,14 @@ def test_a_live_shows_housekeeping_is_no_tip():
     assert plugs("Ask your question about the guest's career journey.")
     assert plugs("Start the questions.")
     assert not plugs("Ask questions to understand what waits for you at a new company.")
+
+
+def test_a_reported_tip_in_another_language_is_dropped_not_rewritten():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Felix empfiehlt einen Montageständer als ersten Schritt.", "de") is None
+    assert (
+        as_instruction("Kauf dir zuerst einen guten Montageständer.", "de")
+        == "Kauf dir zuerst einen guten Montageständer."
+    )
+    assert as_instruction("Andrés recomienda empezar con pocas herramientas.", "es") is None

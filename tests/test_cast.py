@@ -92,3 +92,9 @@ def test_introductions_name_the_guest_and_host_in_each_languages_own_words():
     for text, language, guest, host in ((spanish, "es", "Andrés", "Lucía"), (german, "de", "Felix Brandt", "Jana")):
         cast = find_cast(parse_transcript(text), language=language)
         assert ([p.name for p in cast.guests], [p.name for p in cast.hosts]) == ([guest], [host])
+
+
+def test_the_prompts_role_word_left_before_a_name_goes():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert cast.named("Host Maya welcomes Tom Okafor.") == "Maya welcomes Tom Okafor."
+    assert cast.named("The host Maya welcomes him.") == "The host Maya welcomes him."
