@@ -213,5 +213,16 @@ def words_by_speaker(blocks: Mapping[int, Block], first: int, last: int) -> Coun
     return words
 
 
+PUNCTUATED_SHARE = 0.02
+"""Share of words ending a sentence below which a transcript has no sentences (raw captions)."""
+
+
+def punctuated(blocks: list[Block]) -> bool:
+    """Whether the words mark sentence ends (edited text), unlike raw captions: quotes are whole
+    sentences there, caption lines elsewhere."""
+    words = [w for b in blocks for w in b.text.split()]
+    return sum(w.endswith((".", "!", "?")) for w in words) >= PUNCTUATED_SHARE * max(len(words), 1)
+
+
 def transcript_tokens(blocks: list[Block]) -> int:
     return sum(block.tokens for block in blocks)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .chunking import Block
+from .chunking import Block, punctuated
 from .transcript import Transcript
 
 FILLERS = frozenset({"um", "uh", "uhm", "umm", "er", "erm", "ah", "hmm", "mm", "mhm"})
@@ -70,7 +70,7 @@ class QuoteLocator:
                         self._words.append(_Word(norm, segment.index, match.start(), match.end()))
         self._block_first_word[len(blocks) + 1] = len(self._words)
         self._joined, self._offsets = self._join(0, len(self._words))
-        self._punctuated = sum(self._ends(i) for i in range(len(self._words))) >= 0.02 * max(len(self._words), 1)
+        self._punctuated = punctuated(blocks)
 
     def _join(self, first: int, last: int) -> tuple[str, list[int]]:
         """Normalised words first..last-1 as one string, with each word's character offset."""

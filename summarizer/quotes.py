@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .cast import Cast
-from .chunking import QUOTE_MARK, Block
+from .chunking import QUOTE_MARK, Block, punctuated
 from .grounding import Located
 
 MIN_WORDS = 12
@@ -27,7 +27,6 @@ CAPTION_MAX_WORDS = 28
 SECONDS_PER_CANDIDATE = 90.0
 BLOCKS_PER_CANDIDATE = 3  # for untimed transcripts
 LEAST = 5
-PUNCTUATED_SHARE = 0.02  # of words ending a sentence: below it, a transcript has no sentences to find
 UNVOICED = 1.0  # what a caption passage starting merely at a line loses against one starting on an opinion
 
 OPINIONS: dict[str, tuple[str, ...]] = {
@@ -191,12 +190,6 @@ def marks(candidates: list[Candidate]) -> dict[int, tuple[int, str]]:
     return {c.block: (c.offset, c.mark) for c in candidates}
 
 
-def punctuated(blocks: list[Block]) -> bool:
-    """Whether the words mark sentence ends (edited text), unlike raw captions."""
-    words = [w for b in blocks for w in b.text.split()]
-    return sum(w.endswith((".", "!", "?")) for w in words) >= PUNCTUATED_SHARE * max(len(words), 1)
-
-
 def _how_many(blocks: list[Block]) -> int:
     start, end = blocks[0].start if blocks else None, blocks[-1].end if blocks else None
     if start is None or end is None:
@@ -242,7 +235,7 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
         m.start()
         for p in OPENERS.get(language, ())
         for m in re.finditer(rf"\b{re.escape(p)}\b(?! (?:is|was|are)\b)", lower)
-        if p.split()[0] in clauses or lower[: m.start()].split()[-1:] in ([], *[[t] for t in turns])
+        if p.split()[0] in clauses or _after_turn(lower, m.start(), turns)
     ]
     line_starts = sorted({0} | {end + 1 for end in line_ends if end < len(text)})
     for begin in sorted(set(openers)) or line_starts:
@@ -250,6 +243,12 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
         for last in range(first + MIN_WORDS - 1, min(first + CAPTION_MAX_WORDS, len(words))):
             if words[last].end() in line_ends and words[last].group().lower() not in leading:
                 yield words[first].start(), text[words[first].start() : words[last].end()]
+
+
+def _after_turn(text: str, at: int, turns: frozenset[str]) -> bool:
+    """Whether position `at` opens the text or follows a turn word (`so`, `and`)."""
+    before = text[:at].split()
+    return not before or before[-1] in turns
 
 
 def _score(text: str, language: str, by_guest: bool) -> float | None:
