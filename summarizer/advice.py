@@ -247,6 +247,8 @@ EVALUATIVE: dict[str, str] = {
 }
 """How a verb phrase is judged when a small model makes it the subject (`Write a summary is really
 helpful`), by language."""
+SPEAKER_SELF: dict[str, str] = {"en": r"\bI\b|\bI'(?:ve|m|d)\b"}
+"""How a speaker says `I`, by language: a tip holding it tells the speaker's story."""
 SUBORDINATE: dict[str, str] = {
     "en": r"\b(?:that|whether|if|what|how|when|where|why|who|which|because|as|since|until|while|unless|once|sure)\b",
 }
@@ -264,6 +266,8 @@ def is_fragment(text: str, language: str = "en") -> bool:
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):
         return True
+    if re.search(SPEAKER_SELF.get(language, "$^"), text):
+        return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
     opening_word = re.sub(r"[^\w']", "", clause.split()[0]).lower() if clause.split() else ""
     verbs = IMPERATIVES.get(language, frozenset()) | CLAUSE_VERBS

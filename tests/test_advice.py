@@ -128,3 +128,10 @@ def test_a_reported_tip_in_another_language_is_dropped_not_rewritten():
         == "Kauf dir zuerst einen guten Montageständer."
     )
     assert as_instruction("Andrés recomienda empezar con pocas herramientas.", "es") is None
+
+
+def test_a_tip_telling_the_speakers_own_story_is_a_fragment():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Go on a two week course from the manufacturer, and it was the best money I spent in years.")
+    assert not is_fragment("Go on a two week course from the manufacturer.")
