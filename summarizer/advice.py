@@ -100,7 +100,7 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             words = text.split()
             if not (MIN_WORDS <= len(words) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
                 continue
-            first = re.sub(r"[^\w']", "", words[0].lower())
+            first = _first_word(text)
             lower = text.lower()
             instruction = first in verbs
             marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
@@ -111,7 +111,7 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
                     tip = text  # no phrases to find the instruction in: the recommendation as said
                 if tip is not None:
                     tips.append(Tip(tip, cast.name_for(block.speaker), block.id))
-    return sorted(tips, key=lambda t: not _opens_on_verb(t.text, verbs))
+    return sorted(tips, key=lambda t: _first_word(t.text) not in verbs)
 
 
 RECOMMENDING: dict[str, tuple[str, ...]] = {
@@ -162,8 +162,10 @@ NOT_VERBS = frozenset("a an the that this these those it not is are".split())
 """Words after a recommending phrase that do not start an instruction."""
 
 
-def _opens_on_verb(text: str, verbs: frozenset[str]) -> bool:
-    return re.sub(r"[^\w']", "", text.split()[0].lower()) in verbs if text.split() else False
+def _first_word(text: str) -> str:
+    """The first word, lower case, without punctuation (`Don't,` → `don't`)."""
+    words = text.split()
+    return re.sub(r"[^\w']", "", words[0].lower()) if words else ""
 
 
 REPORTING_VERBS: dict[str, str] = {
@@ -257,8 +259,9 @@ SUBORDINATE: dict[str, str] = {
 
 def is_fragment(text: str, language: str = "en") -> bool:
     """A tip that is no instruction a listener could follow: a verb phrase judged as a whole (`Write a
-    summary is really helpful`), or one that opens on a third-person verb (`Depends on what you want`).
-    A language without its own rules has no fragments found."""
+    summary is really helpful`), the speaker's own story (`… the best money I spent`), a statement
+    (`Data science is directly applicable …`), or one that opens on a third-person verb (`Depends on what
+    you want`). A language without its own rules has no fragments found."""
     evaluative, subordinate = EVALUATIVE.get(language), SUBORDINATE.get(language)
     if evaluative is None or subordinate is None:
         return False
@@ -269,11 +272,10 @@ def is_fragment(text: str, language: str = "en") -> bool:
     if re.search(SPEAKER_SELF.get(language, "$^"), text):
         return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
-    opening_word = re.sub(r"[^\w']", "", clause.split()[0]).lower() if clause.split() else ""
+    opening = _first_word(text)
     verbs = IMPERATIVES.get(language, frozenset()) | CLAUSE_VERBS
-    if stated and opening_word not in verbs and not re.search(subordinate, clause[: stated.start()], re.I):
+    if stated and opening not in verbs and not re.search(subordinate, clause[: stated.start()], re.I):
         return True  # a statement (`Data science is directly applicable …`), not an instruction
-    opening = re.sub(r"[^\w']", "", text.split()[0]).lower() if text.split() else ""
     return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
 
 

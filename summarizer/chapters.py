@@ -259,11 +259,7 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
             summary = _alone(summary, hosts, holder)
-        if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0 and not _names(summary, holder):
-            credited = summary
-            for host in hosts:
-                if _names(credited, host):
-                    credited = _renamed(credited, host, holder)
+            credited = _host_renamed(summary, hosts, holder)
             if credited != summary:
                 drops.add(
                     "chapter summary crediting the host with the guest's words (corrected)",
@@ -285,12 +281,16 @@ def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     words = words_by_speaker(blocks, min(blocks), max(blocks))
     if words[guests[0].label or ""] <= sum(words[h.label or ""] for h in hosts):
         return text
-    text = _alone(text, hosts, guests[0])
-    if _names(text, guests[0]):
+    return _host_renamed(_alone(text, hosts, guests[0]), hosts, guests[0])
+
+
+def _host_renamed(text: str, hosts: list[Person], guest: Person) -> str:
+    """`text` naming a host but not the guest, with the hosts' names as the guest's."""
+    if _names(text, guest):
         return text
     for host in hosts:
         if _names(text, host):
-            text = _renamed(text, host, guests[0])
+            text = _renamed(text, host, guest)
     return text
 
 

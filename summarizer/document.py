@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .prepare import Prepared
 from .chapters import chapters, credit_guest
+from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
 
@@ -88,7 +89,7 @@ def build_document(
                 "quote",
                 least=at_least(MIN_QUOTES, transcript.duration, MAX_QUOTES),
                 most=MAX_QUOTES,
-                more=tuple(c.located() for c in sorted(episode.candidates, key=lambda c: -c.score)),
+                more=tuple(c.located() for c in ranked(episode.candidates)),
                 text=lambda q: q.text,
                 position=lambda q: q.start,
                 duration=transcript.duration,
