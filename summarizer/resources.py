@@ -56,6 +56,18 @@ CALLED: dict[str, str] = {
     "pt": "chamad[oa]|intitulad[oa]|que se chama",
 }
 """How a speaker introduces a title by its name (`a book called …`), by language."""
+NAMED_LATER: dict[str, str] = {
+    "en": r"(?:it['’]s|it is|that['’]s|which is|that is|is|was)\s+(?:called|named|titled)",
+    "es": r"se llama|se titula",
+    "de": r"(?:es|er|sie|das) heißt",
+    "fr": r"s'appelle|s'intitule",
+    "pt": r"se chama|se intitula",
+}
+"""How a speaker gives the title after naming what it is (`the book I always recommend … It's called
+Weapons of Math Destruction.`), by language; the kind is the last kind word said just before."""
+KIND_REACH = 200
+"""How many characters before such a title its kind word may be said, in that sentence or the one before."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 PLATFORMS: dict[str, Kind] = {
     "GitHub": "website", "LinkedIn": "website", "YouTube": "website", "Twitter": "website",
     "Kaggle": "community", "Slack": "community", "Discord": "community", "Coursera": "course",
@@ -99,6 +111,10 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({title})\s+({words})\b") if words else None
     apposed = re.compile(rf"\b(?i:({words}))\b[^.!?,]{{0,40}},\s+({title})") if words else None
     quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“„«]\s?([^\"”“«»]{{3,80}}?)\s?[\"”“»]") if words else None
+    later = re.compile(
+        rf"\b(?i:{NAMED_LATER.get(language, NAMED_LATER['en'])})\s+[\"“„«]?\s?(?:(?i:the|a|an)\s+)?({title})"
+    )
+    kind_word = re.compile(rf"\b(?i:({words}))\b") if words else None
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
 
@@ -110,7 +126,7 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
 
     for block in blocks:
         text = block.text
-        if cased and called is not None and before is not None and quoted is not None and apposed is not None:
+        if cased and called and before and quoted and apposed and kind_word:
             for match in apposed.finditer(text):
                 if len(match.group(2).split()) >= 3:  # `a book from the library, Zinn and the Art of …`
                     add(match.group(2), kinds[match.group(1).lower()], block.id)
@@ -120,6 +136,11 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
                 title_words = match.group(2).split()
                 if sum(w[:1].isupper() for w in title_words) * 2 >= len(title_words):
                     add(match.group(2), kinds[match.group(1).lower()], block.id)
+            for match in later.finditer(text):
+                lead_up = _SENTENCE_END.split(text[max(0, match.start() - KIND_REACH) : match.start()])[-2:]
+                said_before = kind_word.findall(" ".join(lead_up))
+                if said_before:
+                    add(match.group(1), kinds[said_before[-1].lower()], block.id)
             for match in before.finditer(text):
                 if len(match.group(1).split()) >= 2 or match.group(1)[1:].lower() != match.group(1)[1:]:
                     add(match.group(1), kinds[match.group(2).lower()], block.id)

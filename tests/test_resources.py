@@ -62,3 +62,13 @@ def test_titles_are_found_by_each_languages_own_words():
 def test_a_web_address_on_a_country_domain_is_found():
     text = "0:00 Tom: You file your taxes online at ELSTER.de, which took me a weekend to learn.\n"
     assert ("elster.de", "website") in _names(text)
+
+
+def test_a_title_given_after_what_it_is_takes_the_kind_said_before_it():
+    text = (
+        "0:00 Tom: There is one book I give every new mechanic. It's called The Quiet Spoke, and it is short.\n"
+        "0:30 Tom: Our shop model is called Fix First, which we invented.\n"
+    )
+    found = _names(text)
+    assert ("Quiet Spoke", "book") in found
+    assert not any("Fix First" in name for name, _ in found)  # no kind word said before it: not a resource
