@@ -103,7 +103,8 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             first = _first_word(text)
             lower = text.lower()
             instruction = first in verbs
-            marked = any(m in lower for m in own) or (first not in narrative and any(m in lower for m in markers))
+            opening = _first_word(re.sub(rf"^{CONDITION}", "", text, flags=re.I))  # `If you apply, you should …`
+            marked = any(m in lower for m in own) or (opening not in narrative and any(m in lower for m in markers))
             leans_back = re.search(r"\b(?:that|it|this|to|them|(?:these|those) \w+)[.!]$", lower)  # `… answer that.`
             if (instruction or marked) and "example" not in lower and not leans_back and not plugs(text, language):
                 tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
@@ -126,8 +127,13 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
 }
 """How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
 follows the phrase is the instruction."""
+CONDITION = (
+    r"(?!(?:for me|for us|in my|in general|in fact|in the end|at the end of the day|at least|on the other hand|"
+    r"as i said|as you said)\b)"
+    r"(?:for|in|with|at|on|before|after|when|whenever|once|as|if) [^,]{3,60},\s+"
+)
+"""A leading clause a tip holds for (`For a small shop, …`, `If you apply for a project, …`): kept."""
 _HEDGES = (
-    r"^(?:(?:for|in|with|at|on|before|after|when|once|as) [^,]{3,60},\s+)?"  # `For a small shop, you need to …`
     r"(?:(?:for me|honestly|i think|so|and|but|basically|also|again|of course|in general|actually|maybe|"
     r"sometimes|obviously|really|first|then|now|that's why|this is why),?\s+)*"
 )
@@ -149,15 +155,19 @@ def plugs(text: str, language: str = "en") -> bool:
 
 def spoken_instruction(text: str, language: str = "en") -> str | None:
     """A recommendation as said, as the instruction it makes: `For me, you need to understand the big
-    picture.` → `Understand the big picture.`; None where no phrase of the language leads to a verb."""
+    picture.` → `Understand the big picture.`, `If you freelance, you should apply through one agency.` →
+    `If you freelance, apply through one agency.`; None where no phrase of the language leads to a verb."""
     for phrase in RECOMMENDING.get(language, ()):
-        said = re.match(rf"{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
-        if said and said.group(1).lower() not in NOT_VERBS:
-            verb = said.group(1)
-            return f"{verb[:1].upper()}{verb[1:]}{said.group(2)}"
+        said = re.match(rf"^({CONDITION})?{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
+        if said and said.group(2).lower() not in NOT_VERBS and len(re.findall(r"\w+", said.group(3))) >= MIN_OBJECT:
+            condition, verb = said.group(1) or "", said.group(2)
+            verb = verb.lower() if condition else f"{verb[:1].upper()}{verb[1:]}"
+            return f"{condition[:1].upper()}{condition[1:]}{verb}{said.group(3)}"
     return None
 
 
+MIN_OBJECT = 1
+"""Words an instruction needs after its verb: `Ask.` says too little to follow, `Be patient.` does."""
 NOT_VERBS = frozenset("a an the that this these those it not is are".split())
 """Words after a recommending phrase that do not start an instruction."""
 
@@ -265,6 +275,7 @@ def is_fragment(text: str, language: str = "en") -> bool:
     evaluative, subordinate = EVALUATIVE.get(language), SUBORDINATE.get(language)
     if evaluative is None or subordinate is None:
         return False
+    text = re.sub(rf"^{CONDITION}", "", text, flags=re.I)  # judged after the clause it holds for
     clause = re.split(r"[,;:.!]", text, maxsplit=1)[0]
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):

@@ -88,6 +88,21 @@ def test_a_recommendation_as_said_becomes_the_instruction_it_makes():
     assert spoken_instruction("My advice is to start small.") == "Start small."
     assert spoken_instruction("You need to be patient.") == "Be patient."
     assert spoken_instruction("I think the market is hot.") is None
+    assert spoken_instruction("You have to ask.") is None  # a verb alone says too little to follow
+
+
+def test_a_tip_keeps_the_condition_it_holds_for():
+    from summarizer.advice import spoken_instruction
+    from summarizer.evaluate import is_instruction
+
+    tip = spoken_instruction("If you rent out bikes, you should check the brakes after every ride.")
+    assert tip == "If you rent out bikes, check the brakes after every ride."
+    assert is_instruction(tip)
+    text = "0:00 Maya: And agencies?\n0:05 Tom: If you sign with an agency, you should keep to a single agency.\n"
+    t = parse_transcript(text)
+    assert [tip.text for tip in find_advice(build_blocks(t), find_cast(t))] == [
+        "If you sign with an agency, keep to a single agency."
+    ]
     assert spoken_instruction("Tienes que empezar con poco.", "es") is None  # English phrases only for English
 
 
@@ -108,7 +123,7 @@ def test_a_plug_or_a_recommendation_with_no_instruction_in_it_is_no_tip_found_in
     )
     t = parse_transcript(text)
     tips = [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
-    assert tips == ["Keep fixed costs down so your savings last."]
+    assert tips == ["For a small shop, keep fixed costs down so your savings last."]
 
 
 def test_a_live_shows_housekeeping_is_no_tip():
