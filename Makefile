@@ -7,10 +7,22 @@ BIN := $(VENV)/bin
 
 install: $(VENV)/.installed
 
+# llama-cpp-python compiles on install. Built for "this CPU" (-march=native) it uses AMX where the CPU
+# lists it, and crashes (general protection fault in libggml-cpu) on virtual machines that list AMX
+# without enabling it; so it is built for AVX2, which every x86-64 machine of the last decade runs. The
+# wheel is kept under a name made of its version and flags: a wheel pip cached with other flags is
+# never taken instead.
+LLAMA := llama-cpp-python==$(shell sed -n 's/.*llama-cpp-python\[server\]==\([0-9.]*\).*/\1/p' pyproject.toml)
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
+	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+WHEELS := $(HOME)/.cache/summarizer/wheels/$(shell echo '$(LLAMA) $(LLAMA_CMAKE)' | sha1sum | cut -c1-12)
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[local,dev]'
+	ls $(WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 || CMAKE_ARGS='$(LLAMA_CMAKE)' \
+		$(BIN)/python -m pip wheel --quiet --no-cache-dir --no-deps --wheel-dir $(WHEELS) '$(LLAMA)'
+	$(BIN)/python -m pip install --quiet --find-links $(WHEELS) -e '.[local,dev]'
 	touch $@
 
 # The main job: summarise the sample episode on the embedded default model (no key, no server).

