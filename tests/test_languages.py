@@ -4,6 +4,7 @@ headings from the message catalogue, and no English rule applied to another lang
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,16 @@ DOCUMENT = json.loads((HERE / "data" / "episode.json").read_text(encoding="utf-8
 @pytest.mark.parametrize("path,code", [(SPANISH, "es"), (GERMAN, "de")])
 def test_the_spoken_language_is_detected_from_the_words(path, code):
     assert detect_language([s.text for s in read_transcript(path).segments]) == code
+
+
+def test_an_english_episode_is_told_by_its_words_without_loading_the_classifier(monkeypatch):
+    monkeypatch.setitem(sys.modules, "py3langid", None)  # importing it would now fail
+    english = read_transcript(HERE.parent / "examples" / "sample-episode.txt")
+    assert detect_language([s.text for s in english.segments]) == "en"
+
+
+def test_a_short_text_with_an_english_title_is_left_to_the_classifier():
+    assert detect_language(["Lee el libro The Goal cada año, con calma y con un lápiz en la mano."]) == "es"
 
 
 def test_notes_are_asked_for_in_the_spoken_language_unless_another_is_given():
