@@ -302,15 +302,25 @@ JOINT_VERBS = {
 
 
 def _alone(text: str, hosts: list[Person], guest: Person) -> str:
-    """`Alexey and Daynan discuss how …` → `Daynan Crull discusses how …`: the guest's talk is the guest's."""
+    """`Alexey and Daynan discuss how …` → `Daynan Crull discusses how …`: the guest's talk is the guest's;
+    `Alexey and Daynan introduce themselves and discuss their careers` → `Alexey introduces Daynan Crull,
+    who discusses their careers` (the host introduces; `their` stays, as a singular they)."""
 
     def forms(person: Person) -> str:
         return "|".join(re.escape(f) for f in {person.name, person.name.split()[0], person.label or person.name})
 
     host = "|".join(forms(h) for h in hosts)
-    pair = rf"(?:(?:{host}) and (?:{forms(guest)})|(?:{forms(guest)}) and (?:{host}))"
+    pair = rf"(?:(?P<host>{host}) and (?:{forms(guest)})|(?:{forms(guest)}) and (?P<host2>{host}))"
     verbs = "|".join(JOINT_VERBS)
-    return re.sub(rf"\b{pair} ({verbs})\b", lambda m: f"{guest.name} {JOINT_VERBS[m.group(1)]}", text)
+    text = re.sub(
+        rf"\b{pair} introduce themselves(?: and ({verbs})\b)?",
+        lambda m: (
+            f"{m['host'] or m['host2']} introduces {guest.name}"
+            + (f", who {JOINT_VERBS[m.group(3)]}" if m.group(3) else "")
+        ),
+        text,
+    )
+    return re.sub(rf"\b{pair} ({verbs})\b", lambda m: f"{guest.name} {JOINT_VERBS[m.group(3)]}", text)
 
 
 def _names(text: str, person: Person) -> bool:

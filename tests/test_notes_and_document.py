@@ -577,6 +577,10 @@ def test_what_host_and_guest_are_said_to_do_together_in_the_guests_episode_is_th
     assert credit_guest("In this episode, Maya and Tom discuss bike repair.", by_id, find_cast(t)) == (
         "In this episode, Tom discusses bike repair."
     )
+    assert credit_guest("Maya and Tom introduce themselves and discuss their careers.", by_id, find_cast(t)) == (
+        "Maya introduces Tom, who discusses their careers."
+    )
+    assert credit_guest("Tom and Maya introduce themselves.", by_id, find_cast(t)) == "Maya introduces Tom."
 
 
 def test_an_episode_ends_with_its_tips_and_quotes_per_hour_within_bounds():
