@@ -3,7 +3,7 @@
     .venv/bin/python bench/resources.py [--episodes]
 
 The publisher lists links (books, courses, tools, profiles), not all of them said aloud. "Named
-aloud" counts the ones whose name (without a bracketed note) appears in the transcript; a resource
+aloud" counts the ones whose name (without a bracketed note) is said as words of the transcript; a resource
 is found when one of ours matches its name (token-set similarity ≥ 80, as `summarizer eval`).
 Even rows are the half the patterns were chosen on, odd rows held out.
 """
@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
 from summarizer.chunking import build_blocks
-from summarizer.evaluate import RESOURCE_SIMILARITY
+from summarizer.evaluate import resources_found, said_aloud
 from summarizer.language import detect_language
 from summarizer.resources import find_resources
 from summarizer.transcript import read_transcript
 
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
-
-
-def found(names: list[str], ours: list[str]) -> int:
-    return sum(
-        any(fuzz.token_set_ratio(t, o, processor=default_process) >= RESOURCE_SIMILARITY for o in ours) for t in names
-    )
 
 
 def main() -> None:
@@ -42,14 +32,16 @@ def main() -> None:
         reference = json.loads((folder / "reference.json").read_text())
         for kind in ("transcript.txt", "captions.txt"):
             transcript = read_transcript(folder / kind)
-            text = " ".join(s.text for s in transcript.segments).lower()
+            text = " ".join(s.text for s in transcript.segments)
             language = detect_language([s.text for s in transcript.segments])
             ours = [m.name for m in find_resources(build_blocks(transcript), language)]
             theirs = [r["name"] for r in reference["resources"]]
-            aloud = [t for t in theirs if re.sub(r"\(.*?\)", "", t).strip().lower() in text]
+            aloud = [t for t in theirs if said_aloud(t, text)]
 
             row = totals.setdefault(("fit" if n % 2 == 0 else "held-out", kind), [0, 0, 0, 0, 0])
-            for i, v in enumerate((len(theirs), found(theirs, ours), len(aloud), found(aloud, ours), len(ours))):
+            for i, v in enumerate(
+                (len(theirs), resources_found(theirs, ours), len(aloud), resources_found(aloud, ours), len(ours))
+            ):
                 row[i] += v
             if args.episodes and kind == "transcript.txt":
                 print(f"{folder.name[:40]:<40} theirs {theirs}\n{'':<40} ours   {ours}")

@@ -55,6 +55,7 @@ class Figures:
     host_credited_for_guest: int | None = None
     quotes_by_guest: float | None = None
     resources_found: float | None = None
+    resources_aloud_found: float | None = None  # of the publisher's resources whose name is said aloud
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,15 +157,29 @@ def listener_figures(document: dict[str, Any], transcript: Transcript, reference
         )
     if guests and host:
         figures["host_credited_for_guest"] = _host_credited(document, transcript, guests, host)
-    resources = reference.get("resources") or []
-    if resources:
+    names = [r["name"] for r in reference.get("resources") or []]
+    if names:
         ours = [r["name"] for r in document["resources"]]
-        found = sum(
-            any(fuzz.token_set_ratio(r["name"], n, processor=default_process) >= RESOURCE_SIMILARITY for n in ours)
-            for r in resources
-        )
-        figures["resources_found"] = found / len(resources)
+        figures["resources_found"] = resources_found(names, ours) / len(names)
+        text = " ".join(s.text for s in transcript.segments)
+        aloud = [n for n in names if said_aloud(n, text)]
+        figures["resources_aloud_found"] = resources_found(aloud, ours) / len(aloud) if aloud else None
     return figures
+
+
+def resources_found(names: list[str], ours: list[str]) -> int:
+    """How many of the publisher's resource `names` one of `ours` names (token-set similarity ≥ 80)."""
+    return sum(
+        any(fuzz.token_set_ratio(name, o, processor=default_process) >= RESOURCE_SIMILARITY for o in ours)
+        for name in names
+    )
+
+
+def said_aloud(name: str, text: str) -> bool:
+    """Whether a resource's name, without a bracketed note (`Book (discount code …)`), is said as words
+    of `text`: the publisher also lists links nobody says, which no summariser can find."""
+    bare = re.sub(r"\(.*?\)", "", name).strip().lower()
+    return bool(bare) and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", text.lower()) is not None
 
 
 RESOURCE_SIMILARITY = 80.0

@@ -80,6 +80,7 @@ def figures_table(f: Figures) -> str:
         ]
     if f.resources_found is not None:
         rows.append(("publisher's resources found", _share(f.resources_found)))
+        rows.append(("… of those named aloud", _share(f.resources_aloud_found)))
     if f.reference_matched is not None or f.rouge1 is not None:
         rows += [
             ("reference starts matched ±60s", _share(f.reference_matched)),

@@ -214,3 +214,19 @@ def test_listener_figures_against_a_reference_with_guests_host_and_resources():
     assert figures.guest_named is True
     assert figures.resources_found == 0.5
     assert figures.quotes_by_guest == 0.0  # "B" is not Bea's first name
+
+
+def test_resources_named_aloud_are_scored_apart_from_links_nobody_says():
+    from summarizer.evaluate import said_aloud
+
+    assert said_aloud("Sunny Windowsill (a blog)", "start with herbs on a sunny windowsill")
+    assert not said_aloud("X", "an example of the next step")  # a name must be said as words, not inside them
+    doc = _doc()
+    doc["resources"] = [{"name": "Sunny Windowsill", "kind": "website", "start": 60.0}]
+    reference = {
+        "episode": "e", "source": "s", "url": "u", "description": "", "chapters": [],
+        "resources": [{"name": "Sunny Windowsill (a blog)"}, {"name": "Compost Club"}, {"name": "A link never said"}],
+    }  # fmt: skip
+    figures = evaluate(doc, TRANSCRIPT, reference)
+    assert figures.resources_found == pytest.approx(1 / 3)
+    assert figures.resources_aloud_found == 1.0  # "Compost Club" and the link are never said
