@@ -259,8 +259,8 @@ EVALUATIVE: dict[str, str] = {
 }
 """How a verb phrase is judged when a small model makes it the subject (`Write a summary is really
 helpful`), by language."""
-SPEAKER_SELF: dict[str, str] = {"en": r"\bI\b|\bI'(?:ve|m|d)\b"}
-"""How a speaker says `I`, by language: a tip holding it tells the speaker's story."""
+SPEAKER_SELF: dict[str, str] = {"en": r"\bI\b|\bI'(?:ve|m|d)\b|\b(?:my|me|mine)\b"}
+"""How a speaker says `I`, `my` or `me`, by language: a tip holding it tells the speaker's story."""
 SUBORDINATE: dict[str, str] = {
     "en": r"\b(?:that|whether|if|what|how|when|where|why|who|which|because|as|since|until|while|unless|once|sure)\b",
 }
