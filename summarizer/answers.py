@@ -84,7 +84,11 @@ def notes_from_map(
         advice.append(Advice(cast.named(tip), _speaker(item["speaker"], blocks[block], cast), block))
 
     quotes = chosen_quotes(answer["quotes"], candidates or {}, drops)
-    quotes += quotes_from_words(spoken, blocks, locator, drops)
+    for quote in quotes_from_words(spoken, blocks, locator, drops):
+        if quote.speaker in hosts and cast.guests:  # as the candidates: an interview's quotes are the guest's
+            drops.add("quote by the host of an interview")
+        else:
+            quotes.append(quote)
 
     resources = []
     for item in answer["resources"]:
@@ -133,11 +137,17 @@ def quotes_from_words(
         if located.text.rstrip().endswith("?"):
             drops.add("quote that is a question")
             continue
-        if locator.punctuated and not located.text.rstrip().endswith((".", "!", "…", '"', "”")):
+        whole = located.text.rstrip().endswith((".", "!", "…", '"', "”")) and not _opens_mid_sentence(located.text)
+        if locator.punctuated and not whole:
             drops.add("quote that is not whole sentences")
             continue
         quotes.append(located)
     return quotes
+
+
+def _opens_mid_sentence(text: str) -> bool:
+    """`what tools you already have …`: in punctuated text a sentence opens on a capital."""
+    return text.lstrip("\"“‘' ")[:1].islower()
 
 
 def _speaker(named: str | None, block: Block, cast: Cast) -> str | None:

@@ -5,6 +5,7 @@ checks, the collapse and the document share: grounding tests, dedupe, trimming, 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -99,9 +100,17 @@ def nearby_text(blocks: dict[int, Block], block: int) -> str:
     return " ".join(blocks[b].text for b in (block - 1, block, block + 1) if b in blocks)
 
 
+SHARED_WORDS = 2
+"""Content words a tip of six or more shares with the passage it cites: one alone (`work` in `So you
+mostly work with retail?`) ties an eight-word invented tip to any passage."""
+
+
 def shares_content(text: str, blocks: dict[int, Block], block: int) -> bool:
-    """Whether `text` shares a content word with the block it cites (or a neighbour)."""
-    return bool(content_words(text) & content_words(nearby_text(blocks, block)))
+    """Whether `text` shares content words with the block it cites or a neighbour: one in three of its
+    own, and never fewer than one or more than `SHARED_WORDS` needed."""
+    own = content_words(text)
+    needed = min(SHARED_WORDS, max(1, math.ceil(len(own) / 3)))
+    return bool(own) and len(own & content_words(nearby_text(blocks, block))) >= needed
 
 
 def copied_share(text: str, source: str, n: int = 4) -> float:

@@ -425,6 +425,19 @@ def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
     assert drops.counts["quote that is not whole sentences"] == 1
 
 
+def test_a_quote_opening_mid_sentence_is_dropped():
+    t = parse_transcript(
+        "0:00 B: It depends on the shop. From my own experience (I only ever worked in small shops, in two towns,"
+        " so this is coming from a small shop's point of view) you should not look into buying tools in the first"
+        " place, but more into looking at what tools you already have and how you can use them well.\n0:40 A: Right.\n"
+    )
+    blocks = build_blocks(t)
+    drops = Drops()
+    written = [{"block": 1, "text": "what tools you already have and how you can use them well."}]
+    assert quotes_from_words(written, {b.id: b for b in blocks}, QuoteLocator(t, blocks), drops) == []
+    assert drops.counts["quote that is not whole sentences"] == 1
+
+
 def test_advice_reporting_a_tip_is_rewritten_and_a_description_of_the_talk_is_dropped():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
@@ -588,3 +601,31 @@ def test_an_episode_ends_with_its_tips_and_quotes_per_hour_within_bounds():
 
     assert at_least(3, 62 * 60, 6) == 4  # three an hour: a 62-minute episode needs four
     assert at_least(3, 60 * 60, 6) == 3 and at_least(3, 4 * 60, 6) == 3 and at_least(3, 5 * 3600, 6) == 6
+
+
+def test_a_tip_sharing_one_word_with_its_passage_is_not_tied_to_it():
+    t = parse_transcript(
+        "0:00 Maya: So you mostly work with retail?\n0:05 Tom: Mostly bicycles, yes, and some prams.\n"
+    )
+    blocks = build_blocks(t)
+    drops = Drops()
+    invented = "Work with existing mechanics or create your own course to learn from their experiences."
+    answer = _answer(advice=[{"block": 1, "speaker": None, "text": invented}])
+    assert notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops).advice == ()
+    assert drops.counts["advice with nothing in common with its block"] == 1
+
+
+def test_a_hosts_words_handed_back_as_advice_are_no_quote_of_an_interview():
+    long_turn = (
+        "So that is the careful part. The careless part is looking at every shiny tool in the catalogue and"
+        " buying them all at once, because you fear missing out on something that the shop next door has."
+    )
+    t = parse_transcript(
+        f"0:00 Maya: {long_turn}\n0:20 Tom: Yes, and then you never learn any of them properly at all.\n"
+        "0:30 Maya: Tell us more.\n0:35 Tom: I opened the shop near the station and fixed bikes every morning.\n"
+    )
+    blocks = build_blocks(t)
+    drops = Drops()
+    answer = _answer(advice=[{"block": 1, "speaker": None, "text": long_turn}])
+    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
+    assert notes.quotes == () and drops.counts["quote by the host of an interview"] == 1
