@@ -7,15 +7,16 @@ BIN := $(VENV)/bin
 
 install: $(VENV)/.installed
 
-# llama-cpp-python compiles on install. Built for "this CPU" (-march=native) it uses AMX where the CPU
-# lists it, and crashes (general protection fault in libggml-cpu) on virtual machines that list AMX
-# without enabling it; so it is built for AVX2, which every x86-64 machine of the last decade runs. The
-# wheel is kept under a name made of its version and flags: a wheel pip cached with other flags is
-# never taken instead.
+# llama-cpp-python compiles on install, for this CPU (-march=native: AVX-512 reads prompts 1.5x faster
+# than an AVX2 build here) but never with AMX: on a virtual machine whose CPU lists AMX without the
+# kernel enabling it, ggml's AMX kernels die of a general protection fault at the first matrix
+# product. The wheel is kept under a name made of its version, flags and this CPU's features, so a
+# wheel built otherwise (or cached by pip) is never taken instead.
 LLAMA := llama-cpp-python==$(shell sed -n 's/.*llama-cpp-python\[server\]==\([0-9.]*\).*/\1/p' pyproject.toml)
-LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
-	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
-WHEELS := $(HOME)/.cache/summarizer/wheels/$(shell echo '$(LLAMA) $(LLAMA_CMAKE)' | sha1sum | cut -c1-12)
+NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
+LLAMA_CMAKE := $(if $(filter x86_64,$(shell uname -m)),-DCMAKE_C_FLAGS="$(NO_AMX)" -DCMAKE_CXX_FLAGS="$(NO_AMX)")
+CPU := $(shell grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null)
+WHEELS := $(HOME)/.cache/summarizer/wheels/$(shell echo '$(LLAMA) $(LLAMA_CMAKE) $(CPU)' | sha1sum | cut -c1-12)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
