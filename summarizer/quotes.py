@@ -90,9 +90,9 @@ OPENERS: dict[str, tuple[str, ...]] = {
 """Where a quote may start in captions without punctuation: where an opinion is voiced, by language."""
 LEADING: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the a an to of and or but so because that which who where when if is are was were be i you we they "
-        "my your our their this these in on at for with from as than like just really very they're you're we're "
-        "i'm it's that's there's what's don't can't won't doesn't isn't not uh um".split()
+        "the a an to of and or but so because that which who where when if what how why is are was were be i you "
+        "we they my your our their this these in on at for with from as than like just really very they're "
+        "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um".split()
     ),
     "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
     "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
@@ -105,6 +105,13 @@ CLAUSES: dict[str, frozenset[str]] = {
 }
 """First words of an opener that starts a clause wherever it stands (`i think`, `if you`, but not `i
 think is …`); other openers (`the key`, `never`) start a quote only after a turn word (`so`, `and`)."""
+BREAKS: dict[str, frozenset[str]] = {
+    "en": frozenset("i we you they it's that's then which when if or like um uh".split()),
+    "es": frozenset("yo nosotros tú ellos entonces cuando si o como eh".split()),
+    "de": frozenset("ich wir du sie dann wenn oder wie äh ähm".split()),
+}
+"""Words that open a new phrase (with the turn words below): a caption passage ends before one, never
+inside a phrase (`… the main issue that data` went on `scientists have`)."""
 TURNS: dict[str, frozenset[str]] = {
     "en": frozenset("so and but yeah yes well okay ok right because actually basically".split()),
     "es": frozenset("y pero bueno pues sí entonces porque".split()),
@@ -231,6 +238,7 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
     lower = text.lower()
     leading, turns = LEADING.get(language, frozenset()), TURNS.get(language, frozenset())
     clauses = CLAUSES.get(language, frozenset())
+    breaks = turns | BREAKS.get(language, frozenset())
     openers = [
         m.start()
         for p in OPENERS.get(language, ())
@@ -241,7 +249,12 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
     for begin in sorted(set(openers)) or line_starts:
         first = next(i for i, w in enumerate(words) if w.end() > begin)
         for last in range(first + MIN_WORDS - 1, min(first + CAPTION_MAX_WORDS, len(words))):
-            if words[last].end() in line_ends and words[last].group().lower() not in leading:
+            follows = words[last + 1].group().lower() if last + 1 < len(words) else None
+            if (
+                words[last].end() in line_ends
+                and words[last].group().lower() not in leading
+                and (follows is None or follows in breaks)
+            ):
                 yield words[first].start(), text[words[first].start() : words[last].end()]
 
 

@@ -78,6 +78,17 @@ def test_in_captions_a_candidate_is_a_run_of_whole_caption_lines():
     }
 
 
+def test_in_captions_a_candidate_ends_where_a_new_phrase_begins_not_inside_one():
+    lines = [
+        "0:00 so today we talk about bikes and the shop and the town",
+        "0:04 i think the main issue for a small town is that every new bike shop",
+        "0:08 owners buy every single tool they see long before their very first paying customer",
+        "0:12 and then the money is gone before the spring",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert not any(t.endswith("bike shop") for t in texts)  # `… bike shop | owners buy …`
+
+
 def test_a_language_without_its_own_phrases_still_gets_candidates_by_their_words_alone():
     assert [c.text for c in _candidates(language="xx")]
 
