@@ -105,7 +105,7 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             instruction = first in verbs
             opening = _first_word(re.sub(rf"^{CONDITION}", "", text, flags=re.I))  # `If you apply, you should …`
             marked = any(m in lower for m in own) or (opening not in narrative and any(m in lower for m in markers))
-            leans_back = re.search(r"\b(?:that|it|this|to|them|(?:these|those) \w+)[.!]$", lower)  # `… answer that.`
+            leans_back = re.search(r"\b(?:that|it|this|to|them|do so|(?:these|those) \w+)[.!]$", lower)  # `… that.`
             if (instruction or marked) and "example" not in lower and not leans_back and not plugs(text, language):
                 tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
                 if tip is None and language not in RECOMMENDING:
@@ -142,7 +142,7 @@ _HEDGES = (
 PLUGS: dict[str, tuple[str, ...]] = {
     "en": ("let me know", "reach out to me", "contact me", "hire you", "we're hiring", "we are hiring",
            "follow me", "subscribe", "check out my", "my website", "my channel", "my newsletter",
-           "your question", "the questions", "in the chat", "live chat"),
+           "your question", "the questions", "in the chat", "live chat", "connect with me"),
 }  # fmt: skip
 """A speaker's plug or a live show's housekeeping (`Ask your question in the chat`), which is no tip,
 by language."""
@@ -275,6 +275,8 @@ def is_fragment(text: str, language: str = "en") -> bool:
     evaluative, subordinate = EVALUATIVE.get(language), SUBORDINATE.get(language)
     if evaluative is None or subordinate is None:
         return False
+    if re.search(r"\bdo so[.!]?$", text, re.I):
+        return True  # `If anybody wants to reach out …, do so.`: nothing to do but the condition
     text = re.sub(rf"^{CONDITION}", "", text, flags=re.I)  # judged after the clause it holds for
     clause = re.split(r"[,;:.!]", text, maxsplit=1)[0]
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)

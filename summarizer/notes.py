@@ -140,7 +140,21 @@ def restates(text: str, written: str, said: str) -> bool:
 def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str] = ()) -> int:
     """The block whose speaker the advice belongs to: the block of the part holding a good share of
     its very words (the model cited another), else the reply when the model cited what led to it —
-    a question, or anything a host (by label, in `hosts`) said — if the reply shares its words."""
+    a question, or anything a host (by label, in `hosts`) said — if the reply shares its words. Where
+    that is still a host's block, the guest's block of the part sharing the most of its content words
+    (at least `SHARED_WORDS`): a host summing up (`What you do is …`) repeats what the guest said."""
+    chosen = _said_in(text, blocks, block, hosts)
+    if blocks[chosen].speaker not in hosts:
+        return chosen
+    own = content_words(text)
+    guests = [b for b in blocks if blocks[b].speaker and blocks[b].speaker not in hosts]
+    best = max(guests, key=lambda b: (len(own & content_words(blocks[b].text)), -abs(b - chosen)), default=None)
+    if best is not None and len(own & content_words(blocks[best].text)) >= SHARED_WORDS:
+        return best
+    return chosen
+
+
+def _said_in(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str]) -> int:
     shares = {b: copied_share(text, blocks[b].text) for b in blocks}
     said_in = max(blocks, key=lambda b: (shares[b], b == block))
     if said_in != block and shares[said_in] >= PASTED_SHARE / 2:

@@ -151,3 +151,4 @@ def test_a_tip_telling_the_speakers_own_story_is_a_fragment():
     assert is_fragment("Go on a two week course from the manufacturer, and it was the best money I spent in years.")
     assert not is_fragment("Go on a two week course from the manufacturer.")
     assert is_fragment("If you search for my shop, find a review of me.")  # about the speaker, not for the listener
+    assert is_fragment("If anybody wants to reach out or connect, do so.")  # nothing to do but the condition

@@ -629,3 +629,23 @@ def test_a_hosts_words_handed_back_as_advice_are_no_quote_of_an_interview():
     answer = _answer(advice=[{"block": 1, "speaker": None, "text": long_turn}])
     notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
     assert notes.quotes == () and drops.counts["quote by the host of an interview"] == 1
+
+
+def test_advice_citing_a_hosts_summing_up_is_credited_to_the_guest_who_said_it():
+    t = parse_transcript(
+        "\n".join(
+            [
+                "0:00 Maya: How do you run the workshop week to week?",
+                "0:10 Tom: We set clear prices for every repair and align the work with the goals of the season.",
+                "0:40 Maya: So what you do is set clear prices and align the work with seasonal goals. Nice.",
+                "0:50 Maya: Let us move on to your suppliers and the parts you keep in stock.",
+            ]
+        )
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    answer = _answer(
+        advice=[{"block": 3, "speaker": None, "text": "Set clear prices and align work with seasonal goals."}]
+    )
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), find_cast(t))
+    assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
