@@ -38,14 +38,6 @@ def detect_language(texts: list[str]) -> str:
     return str(code)
 
 
-def load_classifier() -> None:
-    """Load py3langid's model ahead of need (0.6 s; it releases the GIL while decompressing), so that a
-    run can read it while its model calls are under way instead of after them."""
-    import py3langid
-
-    py3langid.classify("")
-
-
 MIN_CHECKED_WORDS = 6
 
 

@@ -7,7 +7,6 @@ document by `document`. Model calls, the store and the budget are the caller's (
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import time
@@ -19,7 +18,7 @@ from .chunking import MAX_STARTS, PARALLEL_STARTS, transcript_tokens
 from .document import build_document, written_fields
 from .errors import InputError, SummarizerError
 from .grounding import QuoteLocator
-from .language import load_classifier, off_language
+from .language import off_language
 from .budget import Budget, Plan
 from .metadata import EpisodeMeta
 from .prepare import Prepared, prepare
@@ -142,21 +141,17 @@ class Pipeline:
         stats.chunks, stats.transcript_tokens = len(prepared.chunks), transcript_tokens(blocks)
         by_id = {b.id: b for b in blocks}
         locator = QuoteLocator(transcript, blocks)
-        classifier = asyncio.create_task(asyncio.to_thread(load_classifier))  # read while the calls run
 
         def mapped(done: int, total: int) -> None:
             self.progress(episode, "map", done, total)
 
-        try:
-            parts = await map_chunks(self.caller, prepared, locator, self.settings, stats, mapped)
-            self.progress(episode, "reduce", 0, 1)
-            notes = await collapse(self.caller, parts, by_id, self.settings, stats)
-            notes = consolidate(notes, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
-            notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
-            notes = dataclasses.replace(notes, quotes=rank_quotes(notes.quotes, prepared.candidates))
-            answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
-        finally:
-            await classifier
+        parts = await map_chunks(self.caller, prepared, locator, self.settings, stats, mapped)
+        self.progress(episode, "reduce", 0, 1)
+        notes = await collapse(self.caller, parts, by_id, self.settings, stats)
+        notes = consolidate(notes, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
+        notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
+        notes = dataclasses.replace(notes, quotes=rank_quotes(notes.quotes, prepared.candidates))
+        answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
         self.progress(episode, "reduce", 1, 1)
         document = build_document(answer, notes, prepared, self.caller.generator, stats.drops)
         for text in off_language(written_fields(document), prepared.notes_language):
