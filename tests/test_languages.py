@@ -64,6 +64,14 @@ def test_generated_text_in_another_language_than_the_notes_is_found():
     english = "This sentence is clearly written in plain English words."
     german = "Dieser Satz ist ganz klar auf Deutsch geschrieben worden."
     assert off_language([english, german, "Felix Brandt"], "de") == [english]
+    assert off_language([english, german], "en") == [german]
+
+
+def test_english_notes_are_checked_without_loading_the_classifier_where_their_words_are_english(monkeypatch):
+    from summarizer.language import off_language
+
+    monkeypatch.setitem(sys.modules, "py3langid", None)  # importing it would now fail
+    assert off_language(["Tom explains why he buys a repair stand before anything else."], "en") == []
 
 
 def test_the_map_prompt_carries_the_language_line(tmp_path, server):
