@@ -41,7 +41,8 @@ def detect_language(texts: list[str]) -> str:
 MIN_CHECKED_WORDS = 6
 ENGLISH_TELLS = ENGLISH_WORDS | frozenset(
     "i it your for are can not but just like about think feel they there how when which from their would "
-    "should could".split()
+    "should could why before his she does did because only also very some other than then who been has into "
+    "after".split()
 )
 """Words of English that other languages do not write (no `is`, `in`, `we`, `of`, `so`: Dutch or German)."""
 
