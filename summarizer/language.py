@@ -41,15 +41,16 @@ def detect_language(texts: list[str]) -> str:
 MIN_CHECKED_WORDS = 6
 ENGLISH_TELLS = ENGLISH_WORDS | frozenset(
     "i it your for are can not but just like about think feel they there how when which from their would "
-    "should could why before his she does did because only also very some other than then who been has into "
+    "should could why before his she does did because only very some other than then who been has into "
     "after".split()
 )
-"""Words of English that other languages do not write (no `is`, `in`, `we`, `of`, `so`: Dutch or German)."""
+"""Words of English that other languages do not write (no `is`, `in`, `we`, `of`, `so`, `also`: Dutch or
+German words too)."""
 
 
 def off_language(texts: list[str], language: str) -> list[str]:
     """The texts (of at least `MIN_CHECKED_WORDS` words) detected as another language than `language`:
-    shorter ones, names and titles, cannot be told apart reliably. For English notes a text holding an
+    shorter ones, names and titles, cannot be told apart reliably. For English notes a text holding
     two of `ENGLISH_TELLS` is English enough, so py3langid (0.6 s to load) is asked only about the rest."""
     wanted = language.split("-")[0].lower()
     checked = [t for t in texts if len(t.split()) >= MIN_CHECKED_WORDS]
