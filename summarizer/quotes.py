@@ -48,6 +48,12 @@ OPINIONS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 """Phrases of an opinion or a lesson, the stuff of quotes, by language."""
+TAGS: dict[str, str] = {
+    "en": r"right|isn't it|don't you think|correct|yeah",
+    "es": r"verdad|no|cierto",
+    "de": r"oder|nicht wahr|ne|gell",
+}
+"""How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
 EXCLUDED: dict[str, tuple[str, ...]] = {
     "en": (
         "thank you", "thanks", "welcome to", "nice to meet", "good to see", "subscribe", "follow me",
@@ -269,6 +275,8 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     lower = f" {text.lower()}"
     if "?" in text or any(phrase in lower for phrase in EXCLUDED.get(language, ())):
         return None
+    if re.search(rf"\b(?:{TAGS.get(language, '$^')})[.!]?$", lower.rstrip()):
+        return None  # a question without its question mark (`… at assembly ai right`)
     words = _WORD.findall(lower)
     if not words:
         return None

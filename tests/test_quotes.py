@@ -89,6 +89,15 @@ def test_in_captions_a_candidate_ends_where_a_new_phrase_begins_not_inside_one()
     assert not any(t.endswith("bike shop") for t in texts)  # `… bike shop | owners buy …`
 
 
+def test_in_captions_a_statement_ending_on_a_question_tag_is_a_question():
+    lines = [
+        "0:00 so you run the bike shop near the station and fix commuter bikes",
+        "0:04 i think you opened the bike shop near the station ten years ago right",
+        "0:08 and thanks so much for having me on the show today",
+    ]
+    assert not any(c.text.endswith("right") for c in _candidates("\n".join(lines)))
+
+
 def test_a_language_without_its_own_phrases_still_gets_candidates_by_their_words_alone():
     assert [c.text for c in _candidates(language="xx")]
 
