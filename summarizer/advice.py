@@ -103,7 +103,7 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
             first = _first_word(text)
             lower = text.lower()
             instruction = first in verbs
-            opening = _first_word(re.sub(rf"^{CONDITION}", "", text, flags=re.I))  # `If you apply, you should …`
+            opening = _first_word(without_condition(text))  # `If you apply, you should …`
             marked = any(m in lower for m in own) or (opening not in narrative and any(m in lower for m in markers))
             leans_back = re.search(r"\b(?:that|it|this|to|them|do so|(?:these|those) \w+)[.!]$", lower)  # `… that.`
             if (instruction or marked) and "example" not in lower and not leans_back and not plugs(text, language):
@@ -133,6 +133,14 @@ CONDITION = (
     r"(?:for|in|with|at|on|before|after|when|whenever|once|as|if) [^,]{3,60},\s+"
 )
 """A leading clause a tip holds for (`For a small shop, …`, `If you apply for a project, …`): kept."""
+_CONDITION = re.compile(rf"^{CONDITION}", re.I)
+
+
+def without_condition(text: str) -> str:
+    """A tip without the leading clause it holds for: what is left is the instruction."""
+    return _CONDITION.sub("", text)
+
+
 _HEDGES = (
     r"(?:(?:for me|honestly|i think|so|and|but|basically|also|again|of course|in general|actually|maybe|"
     r"sometimes|obviously|really|first|then|now|that's why|this is why),?\s+)*"
@@ -277,7 +285,7 @@ def is_fragment(text: str, language: str = "en") -> bool:
         return False
     if re.search(r"\bdo so[.!]?$", text, re.I):
         return True  # `If anybody wants to reach out …, do so.`: nothing to do but the condition
-    text = re.sub(rf"^{CONDITION}", "", text, flags=re.I)  # judged after the clause it holds for
+    text = without_condition(text)  # judged after the clause it holds for
     clause = re.split(r"[,;:.!]", text, maxsplit=1)[0]
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):

@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .advice import CONDITION, is_fragment
+from .advice import is_fragment, without_condition
 from .chapters import GUEST_FLOOR
 from .chunking import build_blocks, words_by_speaker
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
@@ -120,7 +120,7 @@ def is_instruction(text: str) -> bool:
     talk (`Tom explains that …`) nor a fragment (`Write a summary is really helpful`): no reporting
     verb, no heading, and not opening on a pronoun, article or name (after a clause it holds for: `If you
     freelance, apply …`)."""
-    words = re.sub(rf"^{CONDITION}", "", text, flags=re.I).split()
+    words = without_condition(text).split()
     if not words or REPORTING.search(" ".join(words[:6])) or ": " in text or is_fragment(text):
         return False
     return re.sub(r"[^\w'-]", "", words[0]).lower() not in NOT_IMPERATIVE

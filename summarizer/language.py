@@ -21,6 +21,11 @@ is judged so: in a short text one English title would be 5%."""
 SHORTCUT_WORDS = 200
 
 
+def _words(text: str) -> list[str]:
+    """Lower-case words, curly apostrophes straightened (`don’t` is `don't`)."""
+    return re.findall(r"[\w']+", text.lower().replace("’", "'"))
+
+
 def detect_language(texts: list[str]) -> str:
     """ISO 639-1 code (`en`, `es`, `de` …) of the transcript whose segment texts are `texts`:
     a sample from the middle, where intros and sponsor reads are rarest."""
@@ -29,7 +34,7 @@ def detect_language(texts: list[str]) -> str:
     sample = joined[middle : middle + SAMPLE_CHARS]
     if not sample.strip():
         return "und"
-    words = re.findall(r"[\w']+", sample.lower().replace("’", "'"))
+    words = _words(sample)
     if len(words) >= SHORTCUT_WORDS and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
         return "en"
     import py3langid  # loads its bundled model on first use (about a second)
@@ -55,7 +60,5 @@ def off_language(texts: list[str], language: str) -> list[str]:
     wanted = language.split("-")[0].lower()
     checked = [t for t in texts if len(t.split()) >= MIN_CHECKED_WORDS]
     if wanted == "en":
-        checked = [
-            t for t in checked if len(ENGLISH_TELLS & set(re.findall(r"[\w']+", t.lower().replace("’", "'")))) < 2
-        ]
+        checked = [t for t in checked if len(ENGLISH_TELLS & set(_words(t))) < 2]
     return [t for t in checked if detect_language([t]) != wanted]

@@ -147,11 +147,9 @@ def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Coll
     if blocks[chosen].speaker not in hosts:
         return chosen
     own = content_words(text)
-    guests = [b for b in blocks if blocks[b].speaker and blocks[b].speaker not in hosts]
-    best = max(guests, key=lambda b: (len(own & content_words(blocks[b].text)), -abs(b - chosen)), default=None)
-    if best is not None and len(own & content_words(blocks[best].text)) >= SHARED_WORDS:
-        return best
-    return chosen
+    shared = {b: len(own & content_words(x.text)) for b, x in blocks.items() if x.speaker and x.speaker not in hosts}
+    best = max(shared, key=lambda b: (shared[b], -abs(b - chosen)), default=None)
+    return best if best is not None and shared[best] >= SHARED_WORDS else chosen
 
 
 def _said_in(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str]) -> int:
