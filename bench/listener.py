@@ -12,7 +12,8 @@ after changing only post-processing costs seconds. Documents are written under o
 Columns: minutes, run seconds, model calls, guest named in title/tagline/summary, chapters crediting
 the host where the guest holds 70% of the words, tips per hour and the share phrased as instructions,
 quotes per hour, the share by the guest, questions and pairs sharing a start, and the share of the
-publisher's resource list found, of all of it and of the part whose name is said aloud.
+publisher's resource list found, of all of it and of the part whose name is said aloud, and how many
+thirds of the episode the summary paragraph speaks of.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from summarizer.transcript import read_transcript
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 SAMPLE = 4  # every how many held-out episodes one is taken by default
 COLUMNS = ("episode", "min", "run s", "calls", "guest", "host cr", "tips/h", "instr", "quotes/h", "by guest",
-           "q?", "same", "res", "aloud")  # fmt: skip
+           "q?", "same", "res", "aloud", "sum ⅓")  # fmt: skip
 
 
 def held_out() -> list[str]:
@@ -88,6 +89,7 @@ def main() -> None:
                 str(f.quotes_same_start),
                 _pct(f.resources_found),
                 _pct(f.resources_aloud_found),
+                _count(f.summary_thirds),
             ]
         )
         print(f"{name}: {seconds:.0f} s", flush=True)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .cast import Cast
-from .chunking import Block
+from .chunking import Block, sentences
+from .segmenting import terms
 
 MIN_WORDS = 6
 MAX_WORDS = 30
@@ -71,7 +72,6 @@ LEADS: dict[str, str] = {
     "de": "und|aber|also|ja|naja|dann|auch",
 }
 """Words a spoken sentence opens with before its tip (`And track every job …`), by language."""
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
 
 
@@ -95,7 +95,7 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
     for block in blocks:
         if block.speaker in hosts:
             continue
-        for sentence in _SENTENCE.split(block.text):
+        for sentence in sentences(block.text):
             text = lead.sub("", sentence.strip())
             words = text.split()
             if not (MIN_WORDS <= len(words) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
@@ -161,6 +161,50 @@ def plugs(text: str, language: str = "en") -> bool:
     return any(phrase in lower for phrase in PLUGS.get(language, ()))
 
 
+HOUSEKEEPING_WORDS = 20
+"""How near a plug in the passage a tip's words sit when the tip is made of the plug's housekeeping."""
+
+
+def housekeeping(tip: str, passage: str, language: str = "en") -> bool:
+    """A tip made of a live show's housekeeping (`during today's interview you can ask any question …
+    in the live chat` → `Ask any question during the interview`): every content word of it said within
+    `HOUSEKEEPING_WORDS` words of a plug in the passage it cites."""
+    own = set(terms(tip))
+    words = passage.lower().split()
+    if len(own) < 2:
+        return False
+    for phrase in PLUGS.get(language, ()):
+        size = len(phrase.split())
+        for at in range(len(words) - size + 1):
+            if " ".join(words[at : at + size]).strip(".,!?;:") == phrase:
+                near = words[max(0, at - HOUSEKEEPING_WORDS) : at + size + HOUSEKEEPING_WORDS]
+                if own <= set(terms(" ".join(near))):
+                    return True
+    return False
+
+
+REQUESTS: dict[str, str] = {"en": r"\b(?:can|could|would|will) you (?:please |maybe |briefly |just )?"}
+"""How a host asks the guest to do something (`can you tell us about …`), by language: a tip doing the
+same is the host's request to the guest, not advice to the listener. German and Spanish put the verb
+elsewhere (`kannst du uns erzählen`, `¿puedes contarnos?`): no rule there yet."""
+REQUEST_WORDS = 12
+
+
+def requested(tip: str, passage: str, language: str = "en") -> bool:
+    """A tip restating a request put to the guest (`can you tell us about your career journey` → `Tell
+    them about your career journey`): its verb follows the request in the passage, and the words after
+    it hold two of the tip's content words (one, for a tip of one)."""
+    request = REQUESTS.get(language)
+    verb = _first_word(without_condition(tip))
+    if request is None or not verb:
+        return False
+    own = set(terms(tip)) - {verb[:6]}
+    for said in re.finditer(rf"{request}{re.escape(verb)}\b((?:\W+[\w']+){{0,{REQUEST_WORDS}}})", passage.lower()):
+        if own and len(own & set(terms(said.group(1)))) >= min(2, len(own)):
+            return True
+    return False
+
+
 def spoken_instruction(text: str, language: str = "en") -> str | None:
     """A recommendation as said, as the instruction it makes: `For me, you need to understand the big
     picture.` → `Understand the big picture.`, `If you freelance, you should apply through one agency.` →
@@ -187,7 +231,8 @@ def _first_word(text: str) -> str:
 
 
 REPORTING_VERBS: dict[str, str] = {
-    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of|warns",
+    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of|warns|"
+    r"advocates(?: for)?|argues for|calls for",
     "es": r"recomienda|sugiere|aconseja|anima a|insiste en|advierte",
     "de": r"empfiehlt|empfehlt|rät|schlägt vor|ermutigt|warnt",
 }
@@ -210,8 +255,8 @@ def describing_sentences(summaries: list[str], language: str = "en") -> str:
     if reporting is None:
         return ""
     recommends = re.compile(rf"\b(?:{reporting})\b|\b(?:importance|need) (?:of|to|for)\b", re.I)
-    sentences = (s for summary in summaries for s in _SENTENCE.split(summary))
-    return " ".join(s for s in sentences if not recommends.search(s))
+    said = (s for summary in summaries for s in sentences(summary))
+    return " ".join(s for s in said if not recommends.search(s))
 
 
 _AUDIENCE = r"(?:(?:the )?(?:listeners?|people|viewers|you|everyone|beginners|data scientists|readers|them)\s+)?"
@@ -224,6 +269,7 @@ E_VERBS = frozenset(
 """Verbs whose base form ends in e, for `building` → `Build` but `making` → `Make`."""
 
 
+_MODAL = r"(?:(?:should|can|could|must|need to|have to|ought to)\s+)?"
 REWRITTEN = frozenset({"en"})
 """Languages whose reported tips are rewritten as the instruction they report (the patterns below)."""
 
@@ -233,7 +279,7 @@ def as_instruction(text: str, language: str = "en") -> str | None:
     projects.`); None for a description of the talk, which is no tip. Text already phrased as an
     instruction is returned as it is; only its first sentence is kept."""
     reporting, describing = REPORTING_VERBS.get(language), DESCRIBING_VERBS.get(language)
-    first = _SENTENCE.split(text.strip())[0].strip()
+    first = sentences(text)[0].strip()
     if not reporting or not describing:
         return first
     subject = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
@@ -242,7 +288,7 @@ def as_instruction(text: str, language: str = "en") -> str | None:
         ()
         if language not in REWRITTEN
         else (
-            rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+(?:should\s+)?(.+)$",  # … that you ask …
+            rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+{_MODAL}(.+)$",  # … that you ask …
             rf"{said}{_AUDIENCE}to\s+(.+)$",  # … encourages listeners to reach out …
             rf"{said}(\w+ing\b.*)$",  # … suggests building …
         )
@@ -251,19 +297,22 @@ def as_instruction(text: str, language: str = "en") -> str | None:
         if reported:
             verb, _, tail = reported.group(1).partition(" ")
             base = _base_form(verb)
-            return f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
+            tip = f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
+            return None if tip is None or is_fragment(tip, language) else tip
     if re.match(rf"{subject}(?:{reporting}|{describing})\b", first, re.I):
         return None  # a report of what was said, or a description of the talk
     heading, colon, rest = first.partition(": ")
     if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
         first = rest[:1].upper() + rest[1:]
+    first = spoken_instruction(first, language) or first  # `It's important to think about …` → `Think about …`
     return None if is_fragment(first, language) else first
 
 
 EVALUATIVE: dict[str, str] = {
-    "en": r"(?:is|are)\s+(?:really\s+|very\s+|so\s+|quite\s+|super\s+|pretty\s+|extremely\s+|also\s+)?"
+    "en": r"(?:is|are|(?:would|will|can|could) be)\s+"
+    r"(?:really\s+|very\s+|so\s+|quite\s+|super\s+|pretty\s+|extremely\s+|also\s+|much\s+|a lot\s+)?"
     r"(?:helpful|important|key|useful|crucial|essential|valuable|good|great|critical|necessary|beneficial|"
-    r"vital|worth\b|a must|the key|the best|a good idea|a great idea)",
+    r"vital|worth\b|a must|the key|the best|a good idea|a great idea|easier|better|simpler|faster)",
 }
 """How a verb phrase is judged when a small model makes it the subject (`Write a summary is really
 helpful`), by language."""
@@ -294,12 +343,37 @@ def is_fragment(text: str, language: str = "en") -> bool:
         return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
     opening = _first_word(text)
+    if opening in MODALS.get(language, ()):
+        return True  # `Can find data sets from …`: a statement with its subject cut off
+    if opening in NOT_OPENING_VERBS.get(language, ()):
+        return True  # `One thing could be working at …`: a statement about something, no instruction
+    ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
+    if ending and opening.endswith(ending) and len(opening) > len(ending) + 2 and opening not in verbs_so:
+        return True
     verbs = IMPERATIVES.get(language, frozenset()) | CLAUSE_VERBS
     if stated and opening not in verbs and not re.search(subordinate, clause[: stated.start()], re.I):
         return True  # a statement (`Data science is directly applicable …`), not an instruction
     return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
 
 
+NOT_OPENING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an he she they it this that these those there i we you his her their its my our your one as by "
+        "to from once when if while although because since".split()
+    ),
+}
+"""Words that open a statement, never an instruction (which opens on its verb, or on `always`, `never`,
+`don't`), by language: what follows a tip's leading condition is judged by them too, and a condition
+left without its comma (`Once you have your foot in the door the rest is history.`) is no tip."""
+GERUNDS: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("ing", frozenset("bring string swing sing ring spring wring sling sting cling".split())),
+}
+"""The ending of a word that is no imperative (a gerund: `Transitioning into industry can be hard …`
+opens a statement), with the verbs that end so anyway, by language."""
+MODALS: dict[str, frozenset[str]] = {
+    "en": frozenset("can could should would will may might must shall cannot can't won't".split()),
+}
+"""Words a statement goes on with after its subject, by language: a tip opening on one has lost it."""
 CLAUSE_VERBS = frozenset(
     "make ensure remember know check understand accept realize realise note see consider recognize verify "
     "assume expect imagine trust admit show prove tell ask decide learn accept be keep".split()

@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction, describing_sentences, plugs
+from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -22,6 +22,7 @@ from .notes import (
     Notes,
     Resource,
     answering_block,
+    block_by_words,
     first_sentences,
     named_in,
     nearby_text,
@@ -30,7 +31,7 @@ from .notes import (
     restates,
     shares_content,
 )
-from .quotes import Candidate
+from .quotes import CAPTION_MAX_WORDS, Candidate
 
 
 def notes_from_map(
@@ -56,10 +57,12 @@ def notes_from_map(
     described = describing_sentences([section["summary"] for section in answer["sections"]], language)
     said = " ".join(block.text for block in blocks.values())
     for item in answer["advice"]:
-        block = item["block"]
-        if block not in blocks:
+        block = item["block"] if item["block"] in blocks else block_by_words(item["text"], blocks)
+        if block is None:
             drops.add("advice citing a block outside its chunk")
             continue
+        if block != item["block"]:
+            drops.add("advice citing a block outside its chunk (placed by its words)", detail=item["text"][:80])
         if not shares_content(item["text"], blocks, block):
             drops.add("advice with nothing in common with its block")
             continue
@@ -77,6 +80,13 @@ def notes_from_map(
             continue
         if plugs(tip, language):
             drops.add("advice that is a plug", detail=tip[:80])
+            continue
+        passage = nearby_text(blocks, block)
+        if requested(tip, passage, language):
+            drops.add("advice restating a request put to the guest", detail=tip[:80])
+            continue
+        if housekeeping(tip, passage, language):
+            drops.add("advice made of the show's housekeeping", detail=tip[:80])
             continue
         if restates(tip, described, said):
             drops.add("advice restating a chapter summary instead of a tip", detail=tip[:80])
@@ -123,10 +133,11 @@ def quotes_from_words(
     quotes = []
     for item in items:
         text = item["text"]
-        if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences,
-            text = first_sentences(text, QUOTE_WORDS)  # or words where captions have no sentence ends
-            if len(text.split()) > MAX_QUOTE_WORDS:
-                text = " ".join(text.split()[:QUOTE_WORDS])
+        if len(text.split()) > MAX_QUOTE_WORDS:  # a passage pasted whole: keep its opening sentences
+            text = first_sentences(text, QUOTE_WORDS)
+        if len(text.split()) > (MAX_QUOTE_WORDS if locator.punctuated else CAPTION_MAX_WORDS):
+            drops.add("passage handed back too long to quote whole")
+            continue  # cut anywhere, it would open or end mid-phrase; the candidates are cut at phrases
         located = locator.locate(text, item["block"] if item["block"] in blocks else None)
         if located is None:
             drops.add("quote not found in the transcript")

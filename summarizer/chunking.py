@@ -224,5 +224,15 @@ def punctuated(blocks: list[Block]) -> bool:
     return sum(w.endswith((".", "!", "?")) for w in words) >= PUNCTUATED_SHARE * max(len(words), 1)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[¿¡\"“«‘(]*[A-ZÀ-ÖØ-Þ])")
+
+
+def sentences(text: str) -> list[str]:
+    """Text split after each `.`, `!` or `?` that a space and a capital follow (not `vs. formal`):
+    where written or punctuated speech ends a sentence; the one splitter of tips, resources, notes and
+    summaries."""
+    return _SENTENCE_BREAK.split(text.strip())
+
+
 def transcript_tokens(blocks: list[Block]) -> int:
     return sum(block.tokens for block in blocks)

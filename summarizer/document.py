@@ -7,13 +7,14 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import __version__
 from .prepare import Prepared
 from .chapters import chapters, credit_guest
+from .chunking import sentences
+from .coverage import complete
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
@@ -25,6 +26,8 @@ MIN_ADVICE = 5  # a whole episode's, and as many an hour
 MIN_QUOTES = 3  # likewise
 MAX_ADVICE = 8
 MAX_QUOTES = 6
+PARAGRAPH_SENTENCES = 5
+"""What the prompt asks for at most: a small model sometimes pastes every section's summary in a row."""
 
 
 def at_least(per_hour: int, duration: float | None, most: int) -> int:
@@ -57,6 +60,18 @@ def build_document(
         if credited != answer[key]:
             drops.add(f"{key} crediting the host with the guest's episode (corrected)", detail=credited)
         answer[key] = credited
+    sections = chapters(notes, transcript, blocks, drops)
+    tagline = answer["tagline"].strip() or answer["title"].strip()
+    if reads_as_list(tagline):
+        tagline = before_list(tagline)
+        drops.add("tagline that was a list of topics (cut before the list)", detail=tagline)
+    written = answer["summary"].strip() or tagline
+    summary = " ".join(sentences(written)[:PARAGRAPH_SENTENCES])
+    if summary != written:
+        drops.add("summary paragraph past five sentences (cut to its first)")
+    completed = complete(summary, sections, episode.notes_language)
+    if completed != summary:
+        drops.add("summary paragraph silent on a third of the episode (completed from its chapters)", detail=completed)
     return {
         "schema_version": SCHEMA_VERSION,
         "episode": {
@@ -75,9 +90,9 @@ def build_document(
             "notes_language": episode.notes_language,
         },
         "title": answer["title"].strip() or meta.title or "Untitled episode",
-        "tagline": answer["tagline"].strip() or answer["title"].strip(),
-        "summary": answer["summary"].strip() or answer["tagline"].strip(),
-        "chapters": chapters(notes, transcript, blocks, drops),
+        "tagline": tagline,
+        "summary": completed,
+        "chapters": sections,
         "advice": [
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block} for a in advice
         ],
@@ -199,17 +214,26 @@ def written_fields(document: dict[str, Any]) -> list[str]:
 
 LIST_COMMAS = 6
 """Commas one sentence needs to read as a list of topics."""
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 def reads_as_list(summary: str) -> bool:
     """A summary paragraph that strings topics together with commas instead of saying something:
     small models paste their section titles in a row, often in one long sentence."""
-    return any(sentence.count(",") >= LIST_COMMAS for sentence in _SENTENCES.split(summary))
+    return any(sentence.count(",") >= LIST_COMMAS for sentence in sentences(summary))
+
+
+def before_list(text: str) -> str:
+    """A sentence that trails into a list of topics (`X shares his journey, covering a, b, c …`) cut
+    at its first comma, where enough words stand before it to say something; else as it was."""
+    head = text.split(",", 1)[0].strip()
+    return head.rstrip(".") + "." if len(head.split()) >= MIN_HEAD_WORDS else text
+
+
+MIN_HEAD_WORDS = 6
 
 
 def without_lists(summary: str) -> str | None:
     """The paragraph without its list sentences, if a sentence of prose remains; else None. One
     sentence that says something beats one that strings titles together."""
-    prose = [s for s in _SENTENCES.split(summary.strip()) if s.count(",") < LIST_COMMAS]
+    prose = [s for s in sentences(summary) if s.count(",") < LIST_COMMAS]
     return " ".join(prose) if prose else None

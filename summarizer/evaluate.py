@@ -15,9 +15,10 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .advice import is_fragment, without_condition
+from .advice import NOT_OPENING_VERBS, is_fragment, without_condition
 from .chapters import GUEST_FLOOR
 from .chunking import build_blocks, words_by_speaker
+from .coverage import thirds_spoken_of
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
 from .transcript import Transcript
 
@@ -56,6 +57,7 @@ class Figures:
     quotes_by_guest: float | None = None
     resources_found: float | None = None
     resources_aloud_found: float | None = None  # of the publisher's resources whose name is said aloud
+    summary_thirds: int | None = None  # thirds of the episode the summary paragraph speaks of
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,6 +88,9 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
         advice_instructions=share(document["advice"], lambda a: is_instruction(a["text"])),
         quotes_questions=sum(q["text"].rstrip().endswith("?") for q in document["quotes"]),
         quotes_same_start=sum(a["start"] == b["start"] for a, b in combinations(document["quotes"], 2)),
+        summary_thirds=sum(thirds_spoken_of(document["summary"], chapters, document["episode"]["notes_language"]))
+        if chapters
+        else None,
     )
     if reference is None:
         return figures
@@ -109,10 +114,7 @@ REPORTING = re.compile(
     r"recommends|advises|argues|describes|thinks)\b",
     re.I,
 )
-NOT_IMPERATIVE = frozenset(
-    "the a an he she they it this that these those there i we you his her their its my our your one when if "
-    "as by in on at for with to from".split()
-)
+NOT_IMPERATIVE = NOT_OPENING_VERBS["en"] | frozenset("when if in on at for with".split())
 
 
 def is_instruction(text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .chunking import Block
+from .chunking import Block, sentences
 from .grounding import Located
 from .segmenting import terms
 from .timefmt import format_clock
@@ -82,9 +82,8 @@ class Drops:
 def first_sentences(text: str, words: int) -> str:
     """Whole sentences from the start of `text` until about `words` words: the first is kept
     whatever its length, so a text without sentence ends comes back whole."""
-    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
     kept: list[str] = []
-    for sentence in sentences:
+    for sentence in sentences(text):
         if kept and len(" ".join(kept).split()) + len(sentence.split()) > words:
             break
         kept.append(sentence)
@@ -135,6 +134,15 @@ def restates(text: str, written: str, said: str) -> bool:
     wrote than with what was said."""
     from_summary = copied_share(text, written, RESTATED_RUN)
     return from_summary >= RESTATED_SHARE and from_summary > copied_share(text, said, RESTATED_RUN)
+
+
+def block_by_words(text: str, blocks: dict[int, Block]) -> int | None:
+    """The block whose words an item shares most (and enough, by `shares_content`), for an item citing
+    no block of its part: a small model cites the number of a quote mark (`«Q14»`) or of a block in
+    another part as often as the one it read the words in."""
+    own = content_words(text)
+    best = max(blocks, key=lambda b: (len(own & content_words(blocks[b].text)), -b), default=None)
+    return best if best is not None and shares_content(text, {best: blocks[best]}, best) else None
 
 
 def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str] = ()) -> int:

@@ -7,7 +7,8 @@ its best such passage, so no two candidates come from the same passage; the epis
 minute and a half, numbered in episode order. The map reads them marked in its transcript (`«Q12»`) and
 picks by number: the model never retypes a quote (a small model drifts, and every word it writes costs
 time) and can only choose among sentences that pass these rules. Captions without punctuation have no
-sentences: there a candidate runs from where an opinion is voiced to the end of a caption line.
+sentences: there a candidate runs from where an opinion is voiced, or else where a clause opens on its
+subject after a phrase break (`… so we …`, `… then we …`), to the end of a caption line.
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ TAGS: dict[str, str] = {
     "de": r"oder|nicht wahr|ne|gell",
 }
 """How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
+INVERSIONS: dict[str, str] = {
+    "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has) (?:it|you|we|they|he|she|i)\b"
+    r"(?! (?:think|know|mean|guess)\b)",
+}
+"""A verb before its subject (`did it work`, `how do you choose`): how English asks, where captions drop
+the `?`. Not for languages whose statements invert too (German `Heute ist es …`) or that ask by
+intonation alone (Spanish)."""
 EXCLUDED: dict[str, tuple[str, ...]] = {
     "en": (
         "thank you", "thanks", "welcome to", "nice to meet", "good to see", "subscribe", "follow me",
@@ -61,7 +69,8 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "in the show notes", "share my screen", "can you hear", "let's get started", "let's start",
         "next question", "we have a question", "let me read", "excited to talk", "to be here", "i.e.", "e.g.",
         "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone", "if you listen to",
-        "remember the name",
+        "remember the name", "good question", "great question", "different question", "interesting question",
+        "tough question", "hard question", "difficult question",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
@@ -98,12 +107,14 @@ LEADING: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the a an to of and or but so because that which who where when if what how why is are was were be i you "
         "we they my your our their this these in on at for with from as than like just really very they're "
-        "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um".split()
+        "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um feel feels felt "
+        "seem seems sound sounds makes".split()
     ),
     "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
     "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
 }
-"""Words a phrase leads on with: a caption quote never ends on one."""
+"""Words a phrase leads on with, or that wait for their complement (`… makes people feel` went on `like
+they're not enough`): a caption quote never ends on one."""
 CLAUSES: dict[str, frozenset[str]] = {
     "en": frozenset("i you if my in what".split()),
     "es": frozenset("creo pienso en si mi tienes hay".split()),
@@ -118,6 +129,13 @@ BREAKS: dict[str, frozenset[str]] = {
 }
 """Words that open a new phrase (with the turn words below): a caption passage ends before one, never
 inside a phrase (`… the main issue that data` went on `scientists have`)."""
+SUBJECTS: dict[str, frozenset[str]] = {
+    "en": frozenset("i we you they it's that's i'm we're you're they're".split()),
+    "es": frozenset("yo nosotros tú ellos ellas".split()),
+    "de": frozenset("ich wir du sie".split()),
+}
+"""Subjects a clause opens on, by language: where no opinion is voiced, a caption passage starts on one
+after a phrase break (`… so we moved the shop …`), never at a caption line, which cuts phrases anywhere."""
 TURNS: dict[str, frozenset[str]] = {
     "en": frozenset("so and but yeah yes well okay ok right because actually basically".split()),
     "es": frozenset("y pero bueno pues sí entonces porque".split()),
@@ -167,11 +185,15 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
     for block in blocks:
         if block.speaker in hosts and guests:
             continue
+        own_name = _name_pattern(cast, block.speaker)
         spans = _sentence_spans(block.text) if sentences else _caption_spans(block, language)
         scored = [
             (score - (0.0 if sentences or _voiced(text, language) else UNVOICED), offset, text)
             for offset, text in spans
-            if text not in seen and (score := _score(text, language, block.speaker in guests)) is not None
+            if text not in seen
+            and (sentences or not _asks(text, language))
+            and (own_name is None or not own_name.search(text))
+            and (score := _score(text, language, block.speaker in guests)) is not None
         ]
         if scored:
             score, offset, text = max(scored, key=lambda s: (s[0], -s[1]))
@@ -233,7 +255,9 @@ def _whole(sentence: str) -> bool:
 def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
     """Where captions carry no sentences: from where an opinion is voiced (`i think`, `you have to`)
     to the end of a caption line, the one boundary captions carry; never ending on a word that leads
-    on (`the`, `because`). A block where no opinion is voiced offers runs of whole caption lines."""
+    on (`the`, `because`). A block where no opinion is voiced offers passages from a clause's subject
+    after a phrase break (`so we …`): a caption line starts wherever the captioner cut, mid-phrase as often
+    as not (`they've learned uh just because …`)."""
     text = block.text
     words = list(re.finditer(r"\S+", text))
     line_ends, position = set(), 0
@@ -251,8 +275,15 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
         for m in re.finditer(rf"\b{re.escape(p)}\b(?! (?:is|was|are)\b)", lower)
         if p.split()[0] in clauses or _after_turn(lower, m.start(), turns)
     ]
-    line_starts = sorted({0} | {end + 1 for end in line_ends if end < len(text)})
-    for begin in sorted(set(openers)) or line_starts:
+    subjects = SUBJECTS.get(language, frozenset())
+    phrases = [  # `… so we …`: a clause opens on its subject after a phrase break
+        w.start()
+        for n, w in enumerate(words)
+        if n and w.group().lower() in subjects and words[n - 1].group().lower() in breaks - subjects
+    ]
+    if block.speaker is not None:  # a labelled line is an utterance: it starts where its speaker did
+        phrases += [0] + [end + 1 for end in line_ends if end < len(text)]
+    for begin in sorted(set(openers)) or sorted(set(phrases)):
         first = next(i for i, w in enumerate(words) if w.end() > begin)
         for last in range(first + MIN_WORDS - 1, min(first + CAPTION_MAX_WORDS, len(words))):
             follows = words[last + 1].group().lower() if last + 1 < len(words) else None
@@ -262,6 +293,20 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
                 and (follows is None or follows in breaks)
             ):
                 yield words[first].start(), text[words[first].start() : words[last].end()]
+
+
+def _name_pattern(cast: Cast, label: str | None) -> re.Pattern[str] | None:
+    """A speaker's own name, any part of it: said by its owner, it is a plug (`… CJ Jenkins on
+    LinkedIn`) or an introduction, never a quote."""
+    person = next((p for p in cast.people if label is not None and p.label == label), None)
+    parts = [re.escape(w) for w in person.name.split() if len(w) > 1] if person else []
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b") if parts else None  # as written: `Will`, not `will`
+
+
+def _asks(text: str, language: str) -> bool:
+    """Whether an unpunctuated passage holds a question (`i think at some point did it work um …`)."""
+    inversion = INVERSIONS.get(language)
+    return inversion is not None and re.search(inversion, text.lower()) is not None
 
 
 def _after_turn(text: str, at: int, turns: frozenset[str]) -> bool:

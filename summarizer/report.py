@@ -68,6 +68,7 @@ def figures_table(f: Figures) -> str:
         ("advice phrased as instructions", f"{_share(f.advice_instructions)} of {f.advice}"),
         ("quotes that are questions", str(f.quotes_questions)),
         ("quotes sharing a start time", str(f.quotes_same_start)),
+        ("thirds the summary speaks of", "–" if f.summary_thirds is None else f"{f.summary_thirds} of 3"),
     ]
     if f.guest_named is not None:
         rows += [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunking import Block
+from .chunking import Block, sentences
 
 Kind = str  # one of the document schema's resource kinds
 
@@ -67,7 +67,6 @@ NAMED_LATER: dict[str, str] = {
 Weapons of Math Destruction.`), by language; the kind is the last kind word said just before."""
 KIND_REACH = 200
 """How many characters before such a title its kind word may be said, in that sentence or the one before."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 PLATFORMS: dict[str, Kind] = {
     "GitHub": "website", "LinkedIn": "website", "YouTube": "website", "Twitter": "website",
     "Kaggle": "community", "Slack": "community", "Discord": "community", "Coursera": "course",
@@ -137,7 +136,7 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
                 if sum(w[:1].isupper() for w in title_words) * 2 >= len(title_words):
                     add(match.group(2), kinds[match.group(1).lower()], block.id)
             for match in later.finditer(text):
-                lead_up = _SENTENCE_END.split(text[max(0, match.start() - KIND_REACH) : match.start()])[-2:]
+                lead_up = sentences(text[max(0, match.start() - KIND_REACH) : match.start()])[-2:]
                 said_before = kind_word.findall(" ".join(lead_up))
                 if said_before:
                     add(match.group(1), kinds[said_before[-1].lower()], block.id)

@@ -27,7 +27,7 @@ TOPICS = [
     "pond liners",
 ]
 LINES = [
-    f"{i // 60}:{i % 60:02d} line {i} on {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
+    f"{i // 60}:{i % 60:02d} line {i} so we {TOPICS[i // 40]} with {TOPICS[(i * 7) % 15].split()[1]} notes"
     for i in range(0, 600, 3)
 ]
 TRANSCRIPT = parse_transcript("\n".join(LINES))

@@ -58,6 +58,7 @@ def test_a_description_of_the_talk_is_no_tip():
 def test_a_verb_phrase_judged_as_a_whole_is_a_fragment_not_a_tip():
     from summarizer.advice import as_instruction, is_fragment
 
+    assert is_fragment("Replace one model with another and add images would be much easier with that framework.")
     assert is_fragment("Write a summary is really helpful")
     assert as_instruction("Write a summary is really helpful.") is None
     assert not is_fragment("Make sure the data is clean before you train.")
@@ -152,3 +153,55 @@ def test_a_tip_telling_the_speakers_own_story_is_a_fragment():
     assert not is_fragment("Go on a two week course from the manufacturer.")
     assert is_fragment("If you search for my shop, find a review of me.")  # about the speaker, not for the listener
     assert is_fragment("If anybody wants to reach out or connect, do so.")  # nothing to do but the condition
+
+
+def test_a_tip_made_of_housekeeping_said_around_a_plug_is_no_tip():
+    from summarizer.advice import housekeeping
+
+    passage = (
+        "during today's interview you can ask any question you want there is a pinned link in the live chat"
+        " click on it and ask your question"
+    )
+    assert housekeeping("Ask any question you want during the interview.", passage)
+    assert not housekeeping("Ask questions to the company you are applying to.", passage)
+    assert not housekeeping("Ask any question you want during the interview.", "you can ask any question you want")
+
+
+def test_a_tip_restating_a_request_put_to_the_guest_is_no_tip():
+    from summarizer.advice import requested
+
+    passage = "before we go into our main topic can you tell us about your career journey so far sure so i started"
+    assert requested("Tell them about your career journey and background.", passage)
+    assert not requested("Tell recruiters about your side projects.", passage)
+    assert not requested("Tell them about your career journey.", "tell us about your career journey")  # no request
+
+
+def test_a_tip_opening_on_a_modal_has_lost_its_subject():
+    from summarizer.advice import as_instruction, is_fragment
+
+    assert is_fragment("Can find data sets from open data portals.")
+    assert as_instruction("Misra suggests that people can find data sets on open data portals.") == (
+        "Find data sets on open data portals."
+    )
+
+
+def test_a_tip_the_model_phrases_as_a_recommendation_becomes_the_instruction():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("It's important to think about the work you want before you apply.") == (
+        "Think about the work you want before you apply."
+    )
+    assert as_instruction("Misra advocates for attending industry conferences.") == "Attend industry conferences."
+    assert as_instruction("Misra advocates for a generalist approach to data science.") is None
+
+
+def test_a_tip_opening_on_a_pronoun_article_or_number_is_a_statement():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("One thing could be working at a product company.")
+    assert is_fragment("You can use open datasets to practise.")
+    assert is_fragment("Transitioning into industry can be hard, but it's important to stay focused.")
+    assert is_fragment("Once you have your foot in the door the rest is history.")
+    assert not is_fragment("Bring a spare tube on long rides.")
+    assert not is_fragment("Always test your models on fresh data.")
+    assert not is_fragment("If you freelance, apply through one agency.")

@@ -230,3 +230,20 @@ def test_resources_named_aloud_are_scored_apart_from_links_nobody_says():
     figures = evaluate(doc, TRANSCRIPT, reference)
     assert figures.resources_found == pytest.approx(1 / 3)
     assert figures.resources_aloud_found == 1.0  # "Compost Club" and the link are never said
+
+
+def test_the_thirds_the_summary_paragraph_speaks_of_are_counted():
+    from summarizer.evaluate import evaluate
+
+    chapters = [
+        {"start": 0.0, "end": 110.0, "first_block": 1, "last_block": 2, "title": "Windowsill herbs",
+         "summary": "Basil and thyme grow on a sunny windowsill."},
+        {"start": 110.0, "end": 210.0, "first_block": 3, "last_block": 4, "title": "Watering tomatoes",
+         "summary": "Balcony tomatoes want deep watering twice weekly."},
+        {"start": 210.0, "end": TRANSCRIPT.duration, "first_block": 5, "last_block": 6, "title": "Compost bins",
+         "summary": "A small compost bin turned weekly never smells."},
+    ]  # fmt: skip
+    opening = "Basil and thyme grow on a sunny windowsill."
+    whole = opening + " Balcony tomatoes want deep watering, and a small compost bin turned weekly never smells."
+    assert evaluate(_doc(chapters=chapters, summary=opening), TRANSCRIPT).summary_thirds == 1
+    assert evaluate(_doc(chapters=chapters, summary=whole), TRANSCRIPT).summary_thirds == 3

@@ -42,7 +42,7 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
             {"start_block": 1, "title": "Start", "summary": "s"},
             {"start_block": 99, "title": "Bad", "summary": "s"},
         ],
-        advice=[{"block": 42, "speaker": None, "text": "Start with herbs"}],
+        advice=[{"block": 42, "speaker": None, "text": "Learn about Delhi and its culture"}],
         quotes=[77],
         resources=[{"block": 50, "kind": "book", "name": "Invented"}],
     )
@@ -51,6 +51,17 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
     assert notes.advice == () and notes.resources == () and notes.quotes == ()
     assert drops.counts["quote chosen by a number not marked in its part"] == 1
     assert sum(drops.counts.values()) == 4
+
+
+def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(advice=[{"block": 14, "speaker": None, "text": "Water deeply twice a week in the morning"}])
+    notes = notes_from_map(answer, by_id, (), locator, drops)
+    assert [(a.text, a.block, a.speaker) for a in notes.advice] == [
+        ("Water deeply twice a week in the morning", 4, "B")
+    ]
+    assert drops.counts["advice citing a block outside its chunk (placed by its words)"] == 1
 
 
 def test_quotes_are_the_candidates_the_answer_chose_by_number_in_its_order():
@@ -332,14 +343,14 @@ def test_a_section_runs_until_the_next_one_starts_even_in_a_later_part():
     assert [(s.start_block, s.end_block) for s in combined.sections] == [(1, 4), (5, 6)]
 
 
-def test_a_long_quote_without_sentence_ends_keeps_its_first_forty_words():
+def test_a_long_passage_without_sentence_ends_is_no_quote_for_it_has_no_phrase_to_cut_at():
     words = " ".join(f"word{i}" for i in range(90))
     t = parse_transcript(f"0:00 A: {words}")
     blocks = build_blocks(t)
-    quotes = quotes_from_words(
-        [{"block": 1, "text": words}], {b.id: b for b in blocks}, QuoteLocator(t, blocks), Drops()
-    )
-    assert [q.text.split() for q in quotes] == [words.split()[:40]]
+    drops = Drops()
+    quotes = quotes_from_words([{"block": 1, "text": words}], {b.id: b for b in blocks}, QuoteLocator(t, blocks), drops)
+    assert quotes == []
+    assert drops.counts["passage handed back too long to quote whole"] == 1
 
 
 def test_advice_in_another_blocks_words_is_credited_to_that_block():
@@ -649,3 +660,64 @@ def test_advice_citing_a_hosts_summing_up_is_credited_to_the_guest_who_said_it()
     )
     notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops(), find_cast(t))
     assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
+
+
+def test_a_summary_paragraph_silent_on_the_end_is_completed_from_the_last_chapters_and_counted():
+    t, blocks, _, _ = _setup()
+    notes = Notes(
+        sections=(
+            Section(1, 2, "Windowsill herbs", "B starts herbs on a sunny windowsill."),
+            Section(3, 4, "Watering tomatoes", "B waters balcony tomatoes deeply twice a week."),
+            Section(5, 6, "Compost bins", "B keeps a small compost bin and turns it weekly."),
+        )
+    )
+    answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": "B grows herbs on a sunny windowsill.",
+              "advice": [], "quotes": []}  # fmt: skip
+    drops = Drops()
+    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    assert doc["summary"] == (
+        "B grows herbs on a sunny windowsill. Later, B waters balcony tomatoes deeply twice a week."
+        " Towards the end, B keeps a small compost bin and turns it weekly."
+    )
+    assert drops.counts["summary paragraph silent on a third of the episode (completed from its chapters)"] == 1
+
+
+def test_a_summary_paragraph_past_five_sentences_keeps_its_first_five():
+    t, blocks, _, _ = _setup()
+    notes = Notes(sections=(Section(1, 6, "All", "all"),))
+    pasted = " ".join(f"B talks about bed {n}." for n in range(1, 9))
+    answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": pasted, "advice": [], "quotes": []}
+    drops = Drops()
+    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    assert doc["summary"] == " ".join(f"B talks about bed {n}." for n in range(1, 6))
+    assert drops.counts["summary paragraph past five sentences (cut to its first)"] == 1
+
+
+def test_a_tagline_trailing_into_a_list_of_topics_is_cut_before_the_list():
+    t, blocks, _, _ = _setup()
+    tagline = "B shares how a small balcony feeds a family, covering herbs, tomatoes, compost, bins, water, and sun."
+    answer = {"title": "Small gardens", "tagline": tagline, "summary": "About gardens.", "advice": [], "quotes": []}
+    drops = Drops()
+    notes = Notes(sections=(Section(1, 6, "All", "all"),))
+    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    assert doc["tagline"] == "B shares how a small balcony feeds a family."
+    assert drops.counts["tagline that was a list of topics (cut before the list)"] == 1
+
+
+def test_advice_restating_the_hosts_request_to_the_guest_is_dropped_and_counted():
+    t = parse_transcript(
+        "0:00 so can you tell us about your compost bins and how small they are\n"
+        "0:20 sure i keep the compost bin small and turn it every week so it never smells\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    drops = Drops()
+    answer = _answer(
+        advice=[
+            {"block": blocks[0].id, "speaker": None, "text": "Tell them about your compost bins."},
+            {"block": blocks[-1].id, "speaker": None, "text": "Turn the compost bin every week."},
+        ]
+    )
+    notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), drops)
+    assert [a.text for a in notes.advice] == ["Turn the compost bin every week."]
+    assert drops.counts["advice restating a request put to the guest"] == 1

@@ -48,6 +48,19 @@ def test_greetings_plugs_and_questions_are_never_candidates():
     assert "thanks for having me" not in texts and "instagram" not in texts and "?" not in texts
 
 
+def test_a_speaker_saying_their_own_name_or_musing_on_the_question_offers_no_quote():
+    lines = [
+        "0:00 Maya: Where can people find you, Will?",
+        "0:05 Will: I think I'm easy to find online. But yes, Will Baker on LinkedIn, every single week.",
+        "0:30 Maya: And what matters most?",
+        "0:35 Will: That's a good question. I think I will always say the hardest part of a repair is patience.",
+        "1:00 Will: I think you will learn more from one broken wheel than from ten tidy repair manuals.",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert texts and not any("Will Baker" in t or "good question" in t for t in texts)
+    assert any("I will always say" in t or "you will learn" in t for t in texts)  # `will` is no name
+
+
 def test_candidates_are_numbered_in_episode_order_with_their_times():
     first, second = _candidates()
     assert (first.number, first.block, first.start, first.end) == (1, 4, 60.0, 120.0)
@@ -78,6 +91,26 @@ def test_in_captions_a_candidate_is_a_run_of_whole_caption_lines():
     }
 
 
+def test_in_captions_without_an_opinion_a_candidate_starts_on_a_clause_not_at_a_caption_line():
+    lines = [
+        "0:00 the shop on the corner sold mostly city bikes and we fixed",
+        "0:04 commuter wheels every morning before work and then we moved the",
+        "0:08 whole workshop to the old station because the rent there was half",
+        "0:12 of what the landlord on the corner wanted from us",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert texts and all(t.startswith("we ") for t in texts)
+
+
+def test_without_punctuation_a_labelled_line_starts_where_its_speaker_did():
+    lines = [
+        "0:00 Maya: what should a new mechanic buy first for the workshop",
+        "0:04 Tom: a proper repair stand because kneeling on the floor all day ruins your back and your work",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert texts == ["a proper repair stand because kneeling on the floor all day ruins your back and your work"]
+
+
 def test_in_captions_a_candidate_ends_where_a_new_phrase_begins_not_inside_one():
     lines = [
         "0:00 so today we talk about bikes and the shop and the town",
@@ -89,6 +122,16 @@ def test_in_captions_a_candidate_ends_where_a_new_phrase_begins_not_inside_one()
     assert not any(t.endswith("bike shop") for t in texts)  # `… bike shop | owners buy …`
 
 
+def test_in_captions_a_candidate_never_ends_on_a_verb_waiting_for_its_complement():
+    lines = [
+        "0:00 so we talk about the shop today",
+        "0:04 i think it's toxic in a way that really makes new mechanics feel",
+        "0:08 like they will never be good enough at wheels and that hurts",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert texts and not any(t.endswith("feel") for t in texts)
+
+
 def test_in_captions_a_statement_ending_on_a_question_tag_is_a_question():
     lines = [
         "0:00 so you run the bike shop near the station and fix commuter bikes",
@@ -96,6 +139,18 @@ def test_in_captions_a_statement_ending_on_a_question_tag_is_a_question():
         "0:08 and thanks so much for having me on the show today",
     ]
     assert not any(c.text.endswith("right") for c in _candidates("\n".join(lines)))
+
+
+def test_in_captions_a_passage_holding_an_inverted_question_is_a_question():
+    lines = [
+        "0:00 so we tried the new tubeless tyres on the gravel route last spring",
+        "0:04 i think at some point did it work for the commuters um i don't think it did",
+        "0:08 i think every commuter should carry a spare tube and a small pump on long rides",
+        "0:12 and then the shop sold out of pumps by the end of the summer season",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert not any("did it work" in t for t in texts)
+    assert any(t.startswith("i think every commuter should carry a spare tube") for t in texts)
 
 
 def test_a_language_without_its_own_phrases_still_gets_candidates_by_their_words_alone():

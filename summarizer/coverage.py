@@ -1,0 +1,113 @@
+"""Whether the summary paragraph covers the episode from start to end, and the sentences that make it.
+
+A small model's paragraph tells the introduction and stops (bench/QUALITY.md round Q): it names the
+guest and the first two topics of an hour. The chapters hold a sentence on every stretch, written by
+the same model from the words, so a paragraph that says nothing of a third of the episode gets the
+sentence of that third's longest chapter. Pure logic; no model call.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from .chunking import sentences
+from .notes import content_words
+
+SHARED_TERMS = 3
+"""Distinctive words a paragraph shares with a chapter to speak of it: two are often a passing phrase
+(`stay on top of the latest …` is no account of a talk on conferences that keep you up to date)."""
+COMMON_SHARE = 1 / 6
+"""A word in more than this share of the chapters (the guest's name, the show's theme) tells none apart."""
+REPORTING = {
+    "en": frozenset(
+        "discusses discuss explains explain emphasizes emphasises emphasize highlights shares talks describes "
+        "suggests mentions provides introduces introduce importance important understanding understand focus "
+        "focuses background journey experience approach conversation episode guest host ones also including "
+        "different various".split()
+    ),
+}
+"""Words chapter summaries use whatever the topic, by language: no topic is told apart by them."""
+
+CONNECTIVES: dict[str, tuple[str, str]] = {
+    "en": ("Later, ", "Towards the end, "),
+    "es": ("Más adelante, ", "Hacia el final, "),
+    "fr": ("Plus loin, ", "Vers la fin, "),
+    "pt": ("Mais adiante, ", "Perto do fim, "),
+}
+"""How a sentence on the middle and on the last third opens, by language. A language where the verb
+must follow an opening adverb (German, Dutch: `Später erklärt …`) gets the sentence as written."""
+LOWERED: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an she he they it this her his their we".split()),
+    "es": frozenset("el la los las un una ella él ellos este esta".split()),
+    "fr": frozenset("le la les un une elle il ils ce cette".split()),
+    "pt": frozenset("o a os as um uma ela ele eles este esta".split()),
+}
+"""Opening words lower-cased after a connective; any other (a name) keeps its capital."""
+
+
+def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language: str = "en") -> tuple[bool, bool, bool]:
+    """For the first, middle and last third of the episode, whether the paragraph speaks of one of
+    its chapters (shares `SHARED_TERMS` of the chapter's distinctive words)."""
+    said = content_words(summary)
+    distinct = _distinct_terms(chapters, language)
+    spoken = [False, False, False]
+    for third, terms in zip(_thirds(chapters), distinct):
+        if len(terms & said) >= SHARED_TERMS:
+            spoken[third] = True
+    return spoken[0], spoken[1], spoken[2]
+
+
+def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) -> str:
+    """The paragraph with a sentence for the middle and for the last third where it says nothing of
+    them: the first sentence of that third's longest chapter with a summary, after a connective."""
+    if len(chapters) < 3:
+        return summary
+    spoken = thirds_spoken_of(summary, chapters, language)
+    where = _thirds(chapters)
+    opening = CONNECTIVES.get(language.split("-")[0].lower())
+    added = []
+    for third in (1, 2):
+        if spoken[third]:
+            continue
+        held = [c for c, t in zip(chapters, where) if t == third and c["summary"]]
+        if not held:
+            continue
+        sentence = sentences(max(held, key=_length)["summary"])[0]
+        if sentence and sentence not in summary:
+            added.append(_opened(sentence, opening[third - 1], language) if opening else sentence)
+    return " ".join([summary.strip(), *added]) if added else summary
+
+
+def _distinct_terms(chapters: Sequence[dict[str, Any]], language: str) -> list[set[str]]:
+    own = [content_words(f"{c['title']} {c['summary']}") for c in chapters]
+    spread = Counter(t for terms in own for t in terms)
+    common = {t for t, n in spread.items() if n > max(2, COMMON_SHARE * len(chapters))}
+    common |= content_words(" ".join(REPORTING.get(language.split("-")[0].lower(), ())))
+    return [terms - common for terms in own]
+
+
+def _thirds(chapters: Sequence[dict[str, Any]]) -> list[int]:
+    """The third each chapter starts in: by time where every chapter has one, else by block."""
+    if chapters and all(c["start"] is not None and c["end"] is not None for c in chapters):
+        begin, end = chapters[0]["start"], chapters[-1]["end"]
+        at = [c["start"] for c in chapters]
+    else:
+        begin, end = chapters[0]["first_block"], chapters[-1]["last_block"] + 1
+        at = [c["first_block"] for c in chapters]
+    span = max(end - begin, 1e-9)
+    return [min(int(3 * (a - begin) / span), 2) for a in at]
+
+
+def _length(chapter: dict[str, Any]) -> float:
+    if chapter["start"] is not None and chapter["end"] is not None:
+        return float(chapter["end"] - chapter["start"])
+    return float(chapter["last_block"] - chapter["first_block"] + 1)
+
+
+def _opened(sentence: str, connective: str, language: str) -> str:
+    first = sentence.split(maxsplit=1)[0]
+    if first.lower() in LOWERED.get(language.split("-")[0].lower(), frozenset()):
+        sentence = sentence[:1].lower() + sentence[1:]
+    return connective + sentence
