@@ -289,7 +289,7 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
             follows = words[last + 1].group().lower() if last + 1 < len(words) else None
             if (
                 words[last].end() in line_ends
-                and words[last].group().lower() not in leading
+                and words[last].group().lower() not in leading | turns
                 and (follows is None or follows in breaks)
             ):
                 yield words[first].start(), text[words[first].start() : words[last].end()]

@@ -132,6 +132,16 @@ def test_in_captions_a_candidate_never_ends_on_a_verb_waiting_for_its_complement
     assert texts and not any(t.endswith("feel") for t in texts)
 
 
+def test_in_captions_a_candidate_never_ends_on_a_turn_word_that_opens_the_next_phrase():
+    lines = [
+        "0:00 so we talk about the shop today",
+        "0:04 i think it's the moment you stop selling every bike to something like okay",
+        "0:08 so what does this town actually need from a small repair shop like ours",
+    ]
+    texts = [c.text for c in _candidates("\n".join(lines))]
+    assert not any(t.endswith("okay") for t in texts)
+
+
 def test_in_captions_a_statement_ending_on_a_question_tag_is_a_question():
     lines = [
         "0:00 so you run the bike shop near the station and fix commuter bikes",
