@@ -66,8 +66,9 @@ def build_document(
         tagline = before_list(tagline)
         drops.add("tagline that was a list of topics (cut before the list)", detail=tagline)
     written = answer["summary"].strip() or tagline
-    summary = " ".join(sentences(written)[:PARAGRAPH_SENTENCES])
-    if summary != written:
+    summary, said = written, sentences(written)
+    if len(said) > PARAGRAPH_SENTENCES:
+        summary = " ".join(said[:PARAGRAPH_SENTENCES])
         drops.add("summary paragraph past five sentences (cut to its first)")
     completed = complete(summary, sections, episode.notes_language)
     if completed != summary:
