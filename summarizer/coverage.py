@@ -20,7 +20,7 @@ SHARED_TERMS = 3
 (`stay on top of the latest …` is no account of a talk on conferences that keep you up to date)."""
 COMMON_SHARE = 1 / 6
 """A word in more than this share of the chapters (the guest's name, the show's theme) tells none apart."""
-REPORTING = {
+SUMMARY_WORDS = {
     "en": frozenset(
         "discusses discuss explains explain emphasizes emphasises emphasize highlights shares talks describes "
         "suggests mentions provides introduces introduce importance important understanding understand focus "
@@ -47,15 +47,15 @@ LOWERED: dict[str, frozenset[str]] = {
 """Opening words lower-cased after a connective; any other (a name) keeps its capital."""
 
 
+def third_of(position: float, length: float) -> int:
+    """The third (0, 1 or 2) of a stretch `length` long that `position` from its start falls in."""
+    return min(int(3 * position / length), 2)
+
+
 def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language: str = "en") -> tuple[bool, bool, bool]:
     """For the first, middle and last third of the episode, whether the paragraph speaks of one of
     its chapters (shares `SHARED_TERMS` of the chapter's distinctive words)."""
-    said = content_words(summary)
-    distinct = _distinct_terms(chapters, language)
-    spoken = [False, False, False]
-    for third, terms in zip(_thirds(chapters), distinct):
-        if len(terms & said) >= SHARED_TERMS:
-            spoken[third] = True
+    spoken = _spoken(summary, chapters, _thirds(chapters), language)
     return spoken[0], spoken[1], spoken[2]
 
 
@@ -64,8 +64,8 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
     them: the first sentence of that third's longest chapter with a summary, after a connective."""
     if len(chapters) < 3:
         return summary
-    spoken = thirds_spoken_of(summary, chapters, language)
     where = _thirds(chapters)
+    spoken = _spoken(summary, chapters, where, language)
     opening = CONNECTIVES.get(language.split("-")[0].lower())
     added = []
     for third in (1, 2):
@@ -80,11 +80,20 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
     return " ".join([summary.strip(), *added]) if added else summary
 
 
+def _spoken(summary: str, chapters: Sequence[dict[str, Any]], where: list[int], language: str) -> list[bool]:
+    said = content_words(summary)
+    spoken = [False, False, False]
+    for third, terms in zip(where, _distinct_terms(chapters, language)):
+        if len(terms & said) >= SHARED_TERMS:
+            spoken[third] = True
+    return spoken
+
+
 def _distinct_terms(chapters: Sequence[dict[str, Any]], language: str) -> list[set[str]]:
     own = [content_words(f"{c['title']} {c['summary']}") for c in chapters]
     spread = Counter(t for terms in own for t in terms)
     common = {t for t, n in spread.items() if n > max(2, COMMON_SHARE * len(chapters))}
-    common |= content_words(" ".join(REPORTING.get(language.split("-")[0].lower(), ())))
+    common |= content_words(" ".join(SUMMARY_WORDS.get(language.split("-")[0].lower(), ())))
     return [terms - common for terms in own]
 
 
@@ -97,7 +106,7 @@ def _thirds(chapters: Sequence[dict[str, Any]]) -> list[int]:
         begin, end = chapters[0]["first_block"], chapters[-1]["last_block"] + 1
         at = [c["first_block"] for c in chapters]
     span = max(end - begin, 1e-9)
-    return [min(int(3 * (a - begin) / span), 2) for a in at]
+    return [third_of(a - begin, span) for a in at]
 
 
 def _length(chapter: dict[str, Any]) -> float:

@@ -14,7 +14,7 @@ from . import __version__
 from .prepare import Prepared
 from .chapters import chapters, credit_guest
 from .chunking import sentences
-from .coverage import complete
+from .coverage import complete, third_of
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, dedupe, pick
 from .resources import Mention
@@ -177,7 +177,7 @@ def balance_thirds(
         return seconds if seconds is not None else 0.0  # never None here: checked above
 
     def third(item: T) -> int:
-        return min(int(3 * at(item) / duration), 2)
+        return third_of(at(item), duration)
 
     need = -(-len(chosen) // 4)
     result = list(chosen)
@@ -223,14 +223,15 @@ def reads_as_list(summary: str) -> bool:
     return any(sentence.count(",") >= LIST_COMMAS for sentence in sentences(summary))
 
 
+MIN_HEAD_WORDS = 6
+"""Words a sentence needs before the list it trails into to say something without it."""
+
+
 def before_list(text: str) -> str:
     """A sentence that trails into a list of topics (`X shares his journey, covering a, b, c …`) cut
     at its first comma, where enough words stand before it to say something; else as it was."""
     head = text.split(",", 1)[0].strip()
     return head.rstrip(".") + "." if len(head.split()) >= MIN_HEAD_WORDS else text
-
-
-MIN_HEAD_WORDS = 6
 
 
 def without_lists(summary: str) -> str | None:

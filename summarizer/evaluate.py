@@ -18,7 +18,7 @@ from rapidfuzz.utils import default_process
 from .advice import NOT_OPENING_VERBS, is_fragment, without_condition
 from .chapters import GUEST_FLOOR
 from .chunking import build_blocks, words_by_speaker
-from .coverage import thirds_spoken_of
+from .coverage import third_of, thirds_spoken_of
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
 from .transcript import Transcript
 
@@ -248,7 +248,7 @@ def thirds(starts: list[float | None], duration: float | None) -> tuple[float, f
         return None
     counts = [0, 0, 0]
     for t in times:
-        counts[min(int(3 * t / duration), 2)] += 1
+        counts[third_of(t, duration)] += 1
     return tuple(c / len(times) for c in counts)  # type: ignore[return-value]
 
 

@@ -140,9 +140,15 @@ def block_by_words(text: str, blocks: dict[int, Block]) -> int | None:
     """The block whose words an item shares most (and enough, by `shares_content`), for an item citing
     no block of its part: a small model cites the number of a quote mark (`«Q14»`) or of a block in
     another part as often as the one it read the words in."""
-    own = content_words(text)
-    best = max(blocks, key=lambda b: (len(own & content_words(blocks[b].text)), -b), default=None)
+    shared = _shared_words(text, blocks)
+    best = max(shared, key=lambda b: (shared[b], -b), default=None)
     return best if best is not None and shares_content(text, {best: blocks[best]}, best) else None
+
+
+def _shared_words(text: str, blocks: dict[int, Block]) -> dict[int, int]:
+    """How many of `text`'s content words each block says."""
+    own = content_words(text)
+    return {b: len(own & content_words(block.text)) for b, block in blocks.items()}
 
 
 def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Collection[str] = ()) -> int:
@@ -154,8 +160,7 @@ def answering_block(text: str, blocks: dict[int, Block], block: int, hosts: Coll
     chosen = _said_in(text, blocks, block, hosts)
     if blocks[chosen].speaker not in hosts:
         return chosen
-    own = content_words(text)
-    shared = {b: len(own & content_words(x.text)) for b, x in blocks.items() if x.speaker and x.speaker not in hosts}
+    shared = _shared_words(text, {b: x for b, x in blocks.items() if x.speaker and x.speaker not in hosts})
     best = max(shared, key=lambda b: (shared[b], -abs(b - chosen)), default=None)
     return best if best is not None and shared[best] >= SHARED_WORDS else chosen
 

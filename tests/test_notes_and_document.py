@@ -29,6 +29,11 @@ def _setup():
     return t, blocks, {b.id: b for b in blocks}, QuoteLocator(t, blocks)
 
 
+def _document(t, answer, notes, drops):
+    """The document of transcript `t` from a reduce `answer` and its `notes`."""
+    return build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+
+
 def _answer(**parts):
     """A map answer with nothing but `parts`."""
     return {"sections": [], "advice": [], "quotes": [], "resources": [], **parts}
@@ -232,7 +237,7 @@ def test_document_is_valid_and_chooses_advice_and_quotes_by_number():
         "quotes": [1],
     }
     drops = Drops()
-    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    doc = _document(t, answer, notes, drops)
     assert validation_errors(doc, "summary") == []
     assert [a["text"] for a in doc["advice"]] == ["Water deeply twice a week", "Start with herbs"]  # topped up
     assert doc["quotes"][0]["start"] == 150.0 and doc["quotes"][0]["speaker"] == "B"
@@ -674,7 +679,7 @@ def test_a_summary_paragraph_silent_on_the_end_is_completed_from_the_last_chapte
     answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": "B grows herbs on a sunny windowsill.",
               "advice": [], "quotes": []}  # fmt: skip
     drops = Drops()
-    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    doc = _document(t, answer, notes, drops)
     assert doc["summary"] == (
         "B grows herbs on a sunny windowsill. Later, B waters balcony tomatoes deeply twice a week."
         " Towards the end, B keeps a small compost bin and turns it weekly."
@@ -688,7 +693,7 @@ def test_a_summary_paragraph_past_five_sentences_keeps_its_first_five():
     pasted = " ".join(f"B talks about bed {n}." for n in range(1, 9))
     answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": pasted, "advice": [], "quotes": []}
     drops = Drops()
-    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    doc = _document(t, answer, notes, drops)
     assert doc["summary"] == " ".join(f"B talks about bed {n}." for n in range(1, 6))
     assert drops.counts["summary paragraph past five sentences (cut to its first)"] == 1
 
@@ -699,7 +704,7 @@ def test_a_tagline_trailing_into_a_list_of_topics_is_cut_before_the_list():
     answer = {"title": "Small gardens", "tagline": tagline, "summary": "About gardens.", "advice": [], "quotes": []}
     drops = Drops()
     notes = Notes(sections=(Section(1, 6, "All", "all"),))
-    doc = build_document(answer, notes, prepare(t, EpisodeMeta(), 3000, 1), {"provider": "test", "model": "m"}, drops)
+    doc = _document(t, answer, notes, drops)
     assert doc["tagline"] == "B shares how a small balcony feeds a family."
     assert drops.counts["tagline that was a list of topics (cut before the list)"] == 1
 

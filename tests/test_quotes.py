@@ -28,6 +28,11 @@ def _candidates(text: str = EDITED, language: str = "en") -> list[Candidate]:
     return find_candidates(build_blocks(transcript), find_cast(transcript), language)
 
 
+def _texts(lines: list[str]) -> list[str]:
+    """The candidates' words of a transcript given line by line."""
+    return [c.text for c in _candidates("\n".join(lines))]
+
+
 def test_candidates_are_the_guests_whole_sentences_of_an_opinion_or_a_lesson():
     assert [(c.speaker, c.text) for c in _candidates()] == [
         (
@@ -56,7 +61,7 @@ def test_a_speaker_saying_their_own_name_or_musing_on_the_question_offers_no_quo
         "0:35 Will: That's a good question. I think I will always say the hardest part of a repair is patience.",
         "1:00 Will: I think you will learn more from one broken wheel than from ten tidy repair manuals.",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert texts and not any("Will Baker" in t or "good question" in t for t in texts)
     assert any("I will always say" in t or "you will learn" in t for t in texts)  # `will` is no name
 
@@ -98,7 +103,7 @@ def test_in_captions_without_an_opinion_a_candidate_starts_on_a_clause_not_at_a_
         "0:08 whole workshop to the old station because the rent there was half",
         "0:12 of what the landlord on the corner wanted from us",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert texts and all(t.startswith("we ") for t in texts)
 
 
@@ -107,7 +112,7 @@ def test_without_punctuation_a_labelled_line_starts_where_its_speaker_did():
         "0:00 Maya: what should a new mechanic buy first for the workshop",
         "0:04 Tom: a proper repair stand because kneeling on the floor all day ruins your back and your work",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert texts == ["a proper repair stand because kneeling on the floor all day ruins your back and your work"]
 
 
@@ -118,7 +123,7 @@ def test_in_captions_a_candidate_ends_where_a_new_phrase_begins_not_inside_one()
         "0:08 owners buy every single tool they see long before their very first paying customer",
         "0:12 and then the money is gone before the spring",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert not any(t.endswith("bike shop") for t in texts)  # `… bike shop | owners buy …`
 
 
@@ -128,7 +133,7 @@ def test_in_captions_a_candidate_never_ends_on_a_verb_waiting_for_its_complement
         "0:04 i think it's toxic in a way that really makes new mechanics feel",
         "0:08 like they will never be good enough at wheels and that hurts",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert texts and not any(t.endswith("feel") for t in texts)
 
 
@@ -138,7 +143,7 @@ def test_in_captions_a_candidate_never_ends_on_a_turn_word_that_opens_the_next_p
         "0:04 i think it's the moment you stop selling every bike to something like okay",
         "0:08 so what does this town actually need from a small repair shop like ours",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert not any(t.endswith("okay") for t in texts)
 
 
@@ -158,7 +163,7 @@ def test_in_captions_a_passage_holding_an_inverted_question_is_a_question():
         "0:08 i think every commuter should carry a spare tube and a small pump on long rides",
         "0:12 and then the shop sold out of pumps by the end of the summer season",
     ]
-    texts = [c.text for c in _candidates("\n".join(lines))]
+    texts = _texts(lines)
     assert not any("did it work" in t for t in texts)
     assert any(t.startswith("i think every commuter should carry a spare tube") for t in texts)
 
