@@ -66,8 +66,11 @@ NARRATIVE: dict[str, frozenset[str]] = {
     "de": frozenset("ich wir es das dies da wenn weil als er sie man was".split()),
 }
 """Openings of a sentence that tells a story rather than advice (unless it says `my advice`)."""
+IMPERSONAL: dict[str, frozenset[str]] = {"en": frozenset("it's it the".split())}
+"""Narrative openings that recommend when a recommending phrase follows (`It's important to …`, `The
+best thing you can do is …`), by language."""
 LEADS: dict[str, str] = {
-    "en": "so|and|but|yeah|yes|well|okay|ok|i think|basically|like|also|then|listen,|look,|see,",
+    "en": "so|and|but|yeah|yes|well|okay|ok|i think|i would say|i'd say|basically|like|also|then|listen,|look,|see,",
     "es": "y|pero|bueno|pues|sí|entonces|también|o sea",
     "de": "und|aber|also|ja|naja|dann|auch",
 }
@@ -84,35 +87,43 @@ class Tip:
 
 def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[Tip]:
     """Instructions and marked recommendations by anyone but the host, in episode order."""
-    verbs = IMPERATIVES.get(language)
-    markers = MARKERS.get(language)
-    if not verbs or not markers:
-        return []
-    own, narrative = FIRST_PERSON[language], NARRATIVE[language]
-    lead = re.compile(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", re.I)
+    verbs = IMPERATIVES.get(language, frozenset())
     hosts = {p.label for p in cast.hosts if p.label}
-    tips: list[Tip] = []
-    for block in blocks:
-        if block.speaker in hosts:
-            continue
-        for sentence in sentences(block.text):
-            text = lead.sub("", sentence.strip())
-            words = text.split()
-            if not (MIN_WORDS <= len(words) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
-                continue
-            first = _first_word(text)
-            lower = text.lower()
-            instruction = first in verbs
-            opening = _first_word(without_condition(text))  # `If you apply, you should …`
-            marked = any(m in lower for m in own) or (opening not in narrative and any(m in lower for m in markers))
-            leans_back = re.search(r"\b(?:that|it|this|to|them|do so|(?:these|those) \w+)[.!]$", lower)  # `… that.`
-            if (instruction or marked) and "example" not in lower and not leans_back and not plugs(text, language):
-                tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
-                if tip is None and language not in RECOMMENDING:
-                    tip = text  # no phrases to find the instruction in: the recommendation as said
-                if tip is not None:
-                    tips.append(Tip(tip, cast.name_for(block.speaker), block.id))
+    tips = [
+        Tip(tip, cast.name_for(block.speaker), block.id)
+        for block in blocks
+        if block.speaker not in hosts
+        for sentence in sentences(block.text)
+        if (tip := recommendation(sentence, language)) is not None
+    ]
     return sorted(tips, key=lambda t: _first_word(t.text) not in verbs)
+
+
+def recommendation(sentence: str, language: str = "en") -> str | None:
+    """The tip a spoken sentence gives, as an instruction (`So you should track every job.` → `Track
+    every job.`), or None for a sentence that gives none: a story, a question, quoted speech, an
+    example, a plug, one leaning on what came before (`… do that.`). None in a language without phrases."""
+    verbs, markers = IMPERATIVES.get(language), MARKERS.get(language)
+    if not verbs or not markers:
+        return None
+    text = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", sentence.strip(), flags=re.I)
+    if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
+        return None
+    lower = text.lower()
+    instruction = _first_word(text) in verbs
+    opening = _first_word(without_condition(text))  # `If you apply, you should …`
+    marked = (
+        any(m in lower for m in FIRST_PERSON[language])
+        or (opening not in NARRATIVE[language] and any(m in lower for m in markers))
+        or (opening in IMPERSONAL.get(language, ()) and spoken_instruction(text, language) is not None)
+    )
+    leans_back = re.search(r"\b(?:that|it|this|to|them|do so|(?:these|those) \w+)[.!]$", lower)  # `… that.`
+    if not (instruction or marked) or "example" in lower or leans_back or plugs(text, language):
+        return None
+    tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
+    if tip is None and language not in RECOMMENDING:
+        tip = text  # no phrases to find the instruction in: the recommendation as said
+    return None if tip is None or is_fragment(tip, language) else tip
 
 
 RECOMMENDING: dict[str, tuple[str, ...]] = {
@@ -120,8 +131,11 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
         r"(?:you|people|we) (?:really |always |definitely |also |just )?(?:need to|have to|should|must|want to|"
         r"ought to|got to)",
         r"my (?:advice|tip|recommendation) (?:would be|is)(?: to)?",
-        r"(?:it's|it is) (?:really |very |super |extremely )?(?:important|key|crucial|essential|worth it) to",
+        r"(?:it's|it is) (?:really |very |super |extremely |always |also )?(?:important|key|crucial|essential|"
+        r"worth it|good|helpful|useful|a good idea|a great idea)"
+        r"(?: for (?:\w+ ){0,2}?(?:you|people|teams|organi[sz]ations|companies|beginners|everyone|them|us))? to",
         r"the (?:key|trick|secret) is to",
+        r"the best (?:thing|way)(?: you can do| to do)? is(?: to)?[,:]?(?: [—–])?",
         r"(?:i'd|i would) (?:recommend|suggest|advise)(?: you)? to",
     ),
 }
@@ -211,7 +225,8 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
     `If you freelance, apply through one agency.`; None where no phrase of the language leads to a verb."""
     for phrase in RECOMMENDING.get(language, ()):
         said = re.match(rf"^({CONDITION})?{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
-        if said and said.group(2).lower() not in NOT_VERBS and len(re.findall(r"\w+", said.group(3))) >= MIN_OBJECT:
+        has_object = re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", said.group(3)) if said else None
+        if said and said.group(2).lower() not in NOT_VERBS and has_object:
             condition, verb = said.group(1) or "", said.group(2)
             verb = verb.lower() if condition else f"{verb[:1].upper()}{verb[1:]}"
             return f"{condition[:1].upper()}{condition[1:]}{verb}{said.group(3)}"
@@ -239,7 +254,8 @@ REPORTING_VERBS: dict[str, str] = {
 """How small models report a tip (`Misra suggests building …`), by language. English reported tips are
 rewritten as the instruction; in other languages a reported tip is dropped (no rewriting rules)."""
 DESCRIBING_VERBS: dict[str, str] = {
-    "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes",
+    "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes|"
+    r"provides|gives|offers|introduces|defines|outlines|presents|reflects|recalls|says|thinks|feels|has|makes",
     "es": r"explica|habla de|comenta|describe|menciona|comparte|destaca|cuenta",
     "de": r"erklärt|spricht über|erzählt|beschreibt|erwähnt|betont|berichtet",
 }
@@ -277,13 +293,34 @@ REWRITTEN = frozenset({"en"})
 def as_instruction(text: str, language: str = "en") -> str | None:
     """A reported tip as the instruction it reports (`Misra suggests building projects.` → `Build
     projects.`); None for a description of the talk, which is no tip. Text already phrased as an
-    instruction is returned as it is; only its first sentence is kept."""
+    instruction is returned as it is; only its first sentence is kept, unless that sentence describes
+    the talk and one of the next two reports a tip (`Misra gives advice on roles. He recommends …`)."""
     reporting, describing = REPORTING_VERBS.get(language), DESCRIBING_VERBS.get(language)
-    first = sentences(text)[0].strip()
+    said = [s.strip() for s in sentences(text)]
     if not reporting or not describing:
-        return first
-    subject = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
-    said = rf"{subject}(?:{reporting})\s+"
+        return said[0]
+    reported, tip = _reported(said[0], reporting, language)
+    if reported:
+        return tip
+    if re.match(rf"{_SUBJECT}(?:{describing})\b", said[0], re.I):
+        later = (_reported(s, reporting, language) for s in said[1:3])
+        return next((tip for reported, tip in later if reported and tip), None)
+    first = said[0]
+    heading, colon, rest = first.partition(": ")
+    if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
+        first = rest[:1].upper() + rest[1:]
+    first = spoken_instruction(first, language) or first  # `It's important to think about …` → `Think about …`
+    return None if is_fragment(first, language) else first
+
+
+_SUBJECT = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
+"""Who a small model says gave a tip: a name, a role or a pronoun."""
+
+
+def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str | None]:
+    """Whether `sentence` reports what somebody recommends, and the instruction it reports (None where
+    the report holds no instruction, or the language has no rules to rewrite it)."""
+    said = rf"{_SUBJECT}(?:{reporting})\s+"
     for pattern in (
         ()
         if language not in REWRITTEN
@@ -293,19 +330,13 @@ def as_instruction(text: str, language: str = "en") -> str | None:
             rf"{said}(\w+ing\b.*)$",  # … suggests building …
         )
     ):
-        reported = re.match(pattern, first, re.I)
-        if reported:
-            verb, _, tail = reported.group(1).partition(" ")
+        found = re.match(pattern, sentence, re.I)
+        if found:
+            verb, _, tail = found.group(1).partition(" ")
             base = _base_form(verb)
             tip = f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
-            return None if tip is None or is_fragment(tip, language) else tip
-    if re.match(rf"{subject}(?:{reporting}|{describing})\b", first, re.I):
-        return None  # a report of what was said, or a description of the talk
-    heading, colon, rest = first.partition(": ")
-    if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
-        first = rest[:1].upper() + rest[1:]
-    first = spoken_instruction(first, language) or first  # `It's important to think about …` → `Think about …`
-    return None if is_fragment(first, language) else first
+            return True, None if tip is None or is_fragment(tip, language) else tip
+    return bool(re.match(rf"{said[:-3]}\b", sentence, re.I)), None
 
 
 EVALUATIVE: dict[str, str] = {
@@ -335,7 +366,7 @@ def is_fragment(text: str, language: str = "en") -> bool:
     if re.search(r"\bdo so[.!]?$", text, re.I):
         return True  # `If anybody wants to reach out …, do so.`: nothing to do but the condition
     text = without_condition(text)  # judged after the clause it holds for
-    clause = re.split(r"[,;:.!]", text, maxsplit=1)[0]
+    clause = re.split(r"[,;:.!]| [—–] ", text, maxsplit=1)[0]
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):
         return True
@@ -353,6 +384,10 @@ def is_fragment(text: str, language: str = "en") -> bool:
     verbs = IMPERATIVES.get(language, frozenset()) | CLAUSE_VERBS
     if stated and opening not in verbs and not re.search(subordinate, clause[: stated.start()], re.I):
         return True  # a statement (`Data science is directly applicable …`), not an instruction
+    modal = re.search(rf"\b(?:{'|'.join(MODALS.get(language, ()))})\b", clause, re.I)
+    subject = clause[: modal.start()] if modal else ""
+    if modal and opening not in verbs and not re.search(rf"{subordinate}|{OWN_CLAUSE[language]}", subject, re.I):
+        return True  # `Regular reviews will help …`: what a subject can do, not what to do
     return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
 
 
@@ -374,6 +409,8 @@ MODALS: dict[str, frozenset[str]] = {
     "en": frozenset("can could should would will may might must shall cannot can't won't".split()),
 }
 """Words a statement goes on with after its subject, by language: a tip opening on one has lost it."""
+OWN_CLAUSE: dict[str, str] = {"en": r"\b(?:you|we|they|it|he|she|i|people|one|so)\b"}
+"""Words that open a clause of a tip's own before its modal (`Seek feedback so you can improve`)."""
 CLAUSE_VERBS = frozenset(
     "make ensure remember know check understand accept realize realise note see consider recognize verify "
     "assume expect imagine trust admit show prove tell ask decide learn accept be keep".split()

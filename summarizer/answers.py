@@ -57,15 +57,13 @@ def notes_from_map(
     described = describing_sentences([section["summary"] for section in answer["sections"]], language)
     said = " ".join(block.text for block in blocks.values())
     for item in answer["advice"]:
-        block = item["block"] if item["block"] in blocks else block_by_words(item["text"], blocks)
+        cited = item["block"] in blocks and shares_content(item["text"], blocks, item["block"])
+        block = item["block"] if cited else block_by_words(item["text"], blocks)
         if block is None:
-            drops.add("advice citing a block outside its chunk")
+            drops.add(f"advice with nothing in common with {'its block' if item['block'] in blocks else 'its part'}")
             continue
         if block != item["block"]:
-            drops.add("advice citing a block outside its chunk (placed by its words)", detail=item["text"][:80])
-        if not shares_content(item["text"], blocks, block):
-            drops.add("advice with nothing in common with its block")
-            continue
+            drops.add("advice citing another block (placed by its words)", detail=item["text"][:80])
         if "?" in item["text"]:
             drops.add("advice that asks a question")
             continue

@@ -7,6 +7,7 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -15,8 +16,9 @@ from .prepare import Prepared
 from .chapters import chapters, credit_guest
 from .chunking import sentences
 from .coverage import complete, third_of
+from .grounding import Located
 from .quotes import ranked
-from .notes import Advice, Drops, Notes, Resource, dedupe, pick
+from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick
 from .resources import Mention
 
 T = TypeVar("T")
@@ -110,7 +112,7 @@ def build_document(
                 position=lambda q: q.start,
                 duration=transcript.duration,
                 drops=drops,
-                exclude=lambda q: any(a.text in q.text or q.text in a.text for a in advice),
+                exclude=lambda q: any(says_again(a, q) for a in advice),
             )
         ],
         "resources": [
@@ -192,6 +194,23 @@ def balance_thirds(
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(at(c) - middle))
     return result
+
+
+def says_again(tip: Advice, quote: Located) -> bool:
+    """Whether a quote says a tip again: one holds the other whatever the case and punctuation
+    (`Listen to your users.` in `You need to listen to your users …`), or the quote holds half of the
+    tip's content words and at least three, or three in the same block (`Start with access management …` and
+    `I think you need access management before …`)."""
+    a, b = (" ".join(re.findall(r"\w+", text.lower())) for text in (tip.text, quote.text))
+    if a and b and (a in b or b in a):
+        return True
+    own = content_words(tip.text)
+    shared = len(own & content_words(quote.text))
+    return shared >= REPEATED_WORDS and (shared * 2 >= len(own) or quote.block == tip.block)
+
+
+REPEATED_WORDS = 3
+"""Content words a quote must share with a tip to say it again."""
 
 
 def _found_tips(episode: Prepared) -> tuple[Advice, ...]:

@@ -28,6 +28,7 @@ CAPTION_MAX_WORDS = 28
 SECONDS_PER_CANDIDATE = 90.0
 BLOCKS_PER_CANDIDATE = 3  # for untimed transcripts
 LEAST = 5
+REPLY_WORDS = 2  # `Exactly.`, `Absolutely.`, `Yes, definitely.`: an answer to the host, not the quote
 UNVOICED = 1.0  # what a caption passage starting merely at a line loses against one starting on an opinion
 
 OPINIONS: dict[str, tuple[str, ...]] = {
@@ -70,14 +71,16 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "next question", "we have a question", "let me read", "excited to talk", "to be here", "i.e.", "e.g.",
         "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone", "if you listen to",
         "remember the name", "good question", "great question", "different question", "interesting question",
-        "tough question", "hard question", "difficult question",
+        "tough question", "hard question", "difficult question", "not 100%", "not 100 sure", "not 100 certain",
+        "not a hundred percent", "i'm not sure", "i am not sure", "don't know them", "don't remember",
+        "so i don't know",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
     "de": ("danke", "willkommen", "abonnier", "folgt mir", "ihr findet mich", "in der beschreibung",
            "bildschirm teilen", "fangen wir an", "nächste frage"),
 }  # fmt: skip
-"""Greetings, thanks, plugs and housekeeping: never a quote, by language."""
+"""Greetings, thanks, plugs, housekeeping and hedges: never a quote, by language."""
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset(
         "it it's that that's this these those they they're he she him her which so and but or then now also as "
@@ -233,11 +236,13 @@ def _how_many(blocks: list[Block]) -> int:
 
 
 def _sentence_spans(text: str) -> Iterator[tuple[int, str]]:
-    """Whole sentences, alone or two in a row, as (offset, text), of a quote's length."""
+    """Whole sentences, alone or two in a row, as (offset, text), of a quote's length; a reply of a word
+    or two (`Exactly.`) never opens a pair."""
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     sentences = [(a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
     for i, (offset, sentence) in enumerate(sentences):
-        for span in (sentence, " ".join(s for _, s in sentences[i : i + 2])):
+        pair = [" ".join(s for _, s in sentences[i : i + 2])] if len(sentence.split()) > REPLY_WORDS else []
+        for span in (sentence, *pair):
             if MIN_WORDS <= len(span.split()) <= MAX_WORDS and _whole(span):
                 yield offset, span
 
@@ -317,9 +322,11 @@ def _after_turn(text: str, at: int, turns: frozenset[str]) -> bool:
 
 def _score(text: str, language: str, by_guest: bool) -> float | None:
     """How much a passage reads like a quote; None for what never is one."""
-    lower = f" {text.lower()}"
+    lower = f" {text.lower()}".replace("’", "'")
     if "?" in text or any(phrase in lower for phrase in EXCLUDED.get(language, ())):
         return None
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return None  # it opens or ends inside somebody's quoted words
     if re.search(rf"\b(?:{TAGS.get(language, '$^')})[.!]?$", lower.rstrip()):
         return None  # a question without its question mark (`… at assembly ai right`)
     words = _WORD.findall(lower)

@@ -2,8 +2,9 @@
 
 It answers `/v1/chat/completions` from the request's own content, so every result can be traced to
 the chunk that produced it: a map answer names the blocks it was shown, chooses the first quote
-candidate marked in it and gives advice built from the middle block's words. It refuses schemas that
-OpenAI's strict mode would refuse, records every request, and plays scripted faults in order.
+candidate marked in it and gives advice naming the longest word of the middle block. It refuses
+schemas that OpenAI's strict mode would refuse, records every request, and plays scripted faults in
+order.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def map_answer(user: str) -> dict[str, Any]:
             }
             for start in starts
         ],
-        "advice": [{"block": middle_id, "speaker": None, "text": "Remember: " + " ".join(words[:8])}],
+        "advice": [{"block": middle_id, "speaker": None, "text": f"Write down the {max(words, key=len)} every week"}],
         "quotes": [int(n) for n in re.findall(r"\d+", marked.group(1))][:1] if marked else [],
         "resources": [{"block": first, "kind": "website", "name": f"Site of block {first}"}],
     }

@@ -205,3 +205,62 @@ def test_a_tip_opening_on_a_pronoun_article_or_number_is_a_statement():
     assert not is_fragment("Bring a spare tube on long rides.")
     assert not is_fragment("Always test your models on fresh data.")
     assert not is_fragment("If you freelance, apply through one agency.")
+
+
+def test_a_recommendation_for_somebody_becomes_the_instruction():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("It's important for organizations to have a strong data team.") == (
+        "Have a strong data team."
+    )
+    assert spoken_instruction("It's important for the business.") is None
+
+
+def test_a_report_after_a_description_of_the_talk_gives_the_tip():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Misra gives advice on roles. He recommends focusing on generalist skills.") == (
+        "Focus on generalist skills."
+    )
+    assert as_instruction("Maria defines MLOps as a set of practices. She emphasizes the importance of it.") is None
+    assert as_instruction("Refinery makes it easier to label data.") is None
+
+
+def test_what_a_subject_can_do_is_a_statement_not_a_tip():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Regular reviews of roles will definitely help with the role explosion problem.")
+    assert not is_fragment("Seek feedback so you can improve.")
+    assert not is_fragment("Find somebody who can teach you.")
+
+
+def test_an_aside_between_dashes_is_no_judgement_of_the_tip():
+    from summarizer.advice import is_fragment
+
+    assert not is_fragment("Listen to your end users — data scientists are crucial here — and adjust.")
+
+
+def test_a_sentence_telling_the_speakers_own_story_is_no_tip_found_in_the_words():
+    text = "0:00 Maya: How do people find you?\n0:05 Tom: I think if you put in my name and the shop, you should get a hit for me.\n"
+    t = parse_transcript(text)
+    assert find_advice(build_blocks(t), find_cast(t)) == []
+
+
+def test_an_impersonal_recommendation_is_found_but_a_teams_own_duty_is_not():
+    text = (
+        "0:00 Maya: What matters when you start?\n"
+        "0:05 Tom: It's really important to check every used frame for cracks before you pay.\n"
+        "0:20 Tom: We need to prevent the churn of our regular customers every winter.\n"
+        "0:40 Tom: The best thing you can do is — try to fix your own bike once a week.\n"
+    )
+    t = parse_transcript(text)
+    assert [tip.text for tip in find_advice(build_blocks(t), find_cast(t))] == [
+        "Check every used frame for cracks before you pay.",
+        "Try to fix your own bike once a week.",
+    ]
+
+
+def test_a_recommended_verb_without_its_object_is_no_instruction():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("It's good to do – it keeps your skills sharp.") is None

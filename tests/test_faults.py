@@ -95,7 +95,7 @@ def test_invented_block_ids_are_dropped_or_corrected_and_never_rendered(clean_ca
         result, _ = run_pipeline(server, concurrency=1)
     drops = result.stats.drops.counts
     assert len(server.requests) == clean_calls
-    assert drops["advice citing a block outside its chunk (placed by its words)"] == 3  # its words are there
+    assert drops["advice citing another block (placed by its words)"] == 3  # its words are there
     assert drops["resource citing a block outside its chunk"] == 3
     assert drops["quote chosen by a number not marked in its part"] == 3
     blocks = {item["block"] for key in ("advice", "quotes") for item in result.document[key]}

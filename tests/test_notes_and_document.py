@@ -66,7 +66,16 @@ def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words(
     assert [(a.text, a.block, a.speaker) for a in notes.advice] == [
         ("Water deeply twice a week in the morning", 4, "B")
     ]
-    assert drops.counts["advice citing a block outside its chunk (placed by its words)"] == 1
+    assert drops.counts["advice citing another block (placed by its words)"] == 1
+
+
+def test_advice_citing_a_block_of_its_part_that_does_not_say_it_is_placed_by_its_words():
+    t, blocks, by_id, locator = _setup()
+    drops = Drops()
+    answer = _answer(advice=[{"block": 1, "speaker": None, "text": "Water deeply twice a week in the morning"}])
+    notes = notes_from_map(answer, by_id, (), locator, drops)
+    assert [(a.block, a.speaker) for a in notes.advice] == [(4, "B")]
+    assert drops.counts["advice citing another block (placed by its words)"] == 1
 
 
 def test_quotes_are_the_candidates_the_answer_chose_by_number_in_its_order():
@@ -570,15 +579,23 @@ def test_a_title_naming_only_the_host_of_the_guests_episode_names_the_guest():
 
 
 def test_a_quote_that_is_already_a_tip_is_not_chosen_again():
-    from summarizer.document import choose
+    from summarizer.document import choose, says_again
+    from summarizer.grounding import Located
 
-    tips = ["Buy a repair stand first."]
-    quotes = ("Buy a repair stand first.", "I think the best money I ever spent was on a stand.", "Chains wear out.")
+    tips = [Advice("Buy a repair stand first.", "Tom", 1)]
+    quotes = tuple(
+        Located(text, None, None, "Tom", block)
+        for text, block in (
+            ("You should buy a repair stand first!", 2),
+            ("I think the best money I ever spent was on a stand.", 3),
+            ("Chains wear out.", 4),
+        )
+    )
     kept = choose(
-        quotes, [1], "quote", least=2, text=lambda q: q, position=lambda q: None, duration=None,
-        drops=Drops(), exclude=lambda q: any(t in q or q in t for t in tips),
+        quotes, [1], "quote", least=2, text=lambda q: q.text, position=lambda q: None, duration=None,
+        drops=Drops(), exclude=lambda q: any(says_again(t, q) for t in tips),
     )  # fmt: skip
-    assert kept == ["I think the best money I ever spent was on a stand.", "Chains wear out."]
+    assert [q.text for q in kept] == ["I think the best money I ever spent was on a stand.", "Chains wear out."]
 
 
 def test_a_tip_the_summary_reports_as_a_recommendation_is_kept():
@@ -726,3 +743,16 @@ def test_advice_restating_the_hosts_request_to_the_guest_is_dropped_and_counted(
     notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), drops)
     assert [a.text for a in notes.advice] == ["Turn the compost bin every week."]
     assert drops.counts["advice restating a request put to the guest"] == 1
+
+
+def test_a_quote_holding_a_tips_words_in_its_block_says_it_again():
+    from summarizer.document import says_again
+    from summarizer.grounding import Located
+
+    tip = Advice(
+        "Start with access management before a data governance team, then review every dataset quarterly.", "B", 7
+    )
+    again = "Absolutely. I think you need access management before you have a governance team."
+    assert says_again(tip, Located(again, None, None, "B", 7))
+    assert not says_again(tip, Located(again, None, None, "B", 30))  # four words of nine, elsewhere
+    assert not says_again(tip, Located("Our first customer was a bank with no catalogue at all.", None, None, "B", 7))

@@ -191,3 +191,30 @@ def test_one_passage_offers_one_candidate_even_across_lines_that_share_its_start
         ]
     )
     assert len(_candidates(text)) == 1
+
+
+def test_a_hedge_or_a_passage_cut_inside_somebodys_quoted_words_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 Maya: So which principles of the method matter most to you when you build a team?",
+            "0:10 Tom: I don't know them by heart, I think it's data as a product and domain thinking and"
+            " self-service. Not 100% certain.",
+            "1:00 Maya: And what do people tell you when they look back on their first year in the shop?",
+            "1:10 Tom: They say “I wasted a year on tools. Then I learned the real lesson was patience with every"
+            " customer who walked in the door.”",
+        ]
+    )
+    assert texts == [
+        "They say “I wasted a year on tools. Then I learned the real lesson was patience with every customer who"
+        " walked in the door.”"
+    ]
+
+
+def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
+    texts = _texts(
+        [
+            "0:00 Maya: So testing the data transformations comes first for you, before anything else?",
+            "0:10 Tom: Exactly. I think testing the data transformations should always be the first priority of a team.",
+        ]
+    )
+    assert texts == ["I think testing the data transformations should always be the first priority of a team."]
