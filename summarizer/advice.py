@@ -136,7 +136,8 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
         r"(?: for (?:\w+ ){0,2}?(?:you|people|teams|organi[sz]ations|companies|beginners|everyone|them|us))? to",
         r"the (?:key|trick|secret) is to",
         r"the best (?:thing|way)(?: you can do| to do)? is(?: to)?[,:]?(?: [—–])?",
-        r"(?:i'd|i would) (?:recommend|suggest|advise)(?: you)? to",
+        r"(?:i'd|i would) (?:really |definitely |strongly |always )?(?:recommend|suggest|advise)"
+        r"(?: (?:for )?(?:you|people|everyone|them|anyone))?(?: to)?",
     ),
 }
 """How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
@@ -197,9 +198,12 @@ def housekeeping(tip: str, passage: str, language: str = "en") -> bool:
     return False
 
 
-REQUESTS: dict[str, str] = {"en": r"\b(?:can|could|would|will) you (?:please |maybe |briefly |just )?"}
-"""How a host asks the guest to do something (`can you tell us about …`), by language: a tip doing the
-same is the host's request to the guest, not advice to the listener. German and Spanish put the verb
+REQUESTS: dict[str, str] = {
+    "en": r"\b(?:(?:can|could|would|will) you (?:please |maybe |briefly |just )?|let's |let us )"
+}
+"""How a host asks the guest to do something (`can you tell us about …`, `let's start with your
+background`), by language: a tip doing the same is the host's request to the guest, not advice to the
+listener. German and Spanish put the verb
 elsewhere (`kannst du uns erzählen`, `¿puedes contarnos?`): no rule there yet."""
 REQUEST_WORDS = 12
 
@@ -228,6 +232,9 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
         has_object = re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", said.group(3)) if said else None
         if said and said.group(2).lower() not in NOT_VERBS and has_object:
             condition, verb = said.group(1) or "", said.group(2)
+            ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
+            if ending and verb.lower().endswith(ending) and verb.lower() not in verbs_so:
+                verb = _base_form(verb) or verb  # `I would recommend starting …` → `Start …`
             verb = verb.lower() if condition else f"{verb[:1].upper()}{verb[1:]}"
             return f"{condition[:1].upper()}{condition[1:]}{verb}{said.group(3)}"
     return None
@@ -235,7 +242,7 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
 
 MIN_OBJECT = 1
 """Words an instruction needs after its verb: `Ask.` says too little to follow, `Be patient.` does."""
-NOT_VERBS = frozenset("a an the that this these those it not is are".split())
+NOT_VERBS = frozenset("a an the that this these those it not is are for".split())
 """Words after a recommending phrase that do not start an instruction."""
 
 
@@ -373,7 +380,7 @@ def is_fragment(text: str, language: str = "en") -> bool:
     if re.search(SPEAKER_SELF.get(language, "$^"), text):
         return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
-    opening = _first_word(text)
+    opening = _first_word(re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I))
     if opening in MODALS.get(language, ()):
         return True  # `Can find data sets from …`: a statement with its subject cut off
     if opening in NOT_OPENING_VERBS.get(language, ()):
@@ -394,12 +401,15 @@ def is_fragment(text: str, language: str = "en") -> bool:
 NOT_OPENING_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the a an he she they it this that these those there i we you his her their its my our your one as by "
-        "to from once when if while although because since".split()
+        "to from once when if while although because since enough more less some any every each much many very "
+        "too".split()
     ),
 }
 """Words that open a statement, never an instruction (which opens on its verb, or on `always`, `never`,
 `don't`), by language: what follows a tip's leading condition is judged by them too, and a condition
 left without its comma (`Once you have your foot in the door the rest is history.`) is no tip."""
+SOFTENERS: dict[str, str] = {"en": r"just|simply|really|also|definitely|first"}
+"""Words a tip may open with before its verb (`Just enough to …` opens on no verb), by language."""
 GERUNDS: dict[str, tuple[str, frozenset[str]]] = {
     "en": ("ing", frozenset("bring string swing sing ring spring wring sling sting cling".split())),
 }

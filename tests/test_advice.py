@@ -174,6 +174,7 @@ def test_a_tip_restating_a_request_put_to_the_guest_is_no_tip():
     assert requested("Tell them about your career journey and background.", passage)
     assert not requested("Tell recruiters about your side projects.", passage)
     assert not requested("Tell them about your career journey.", "tell us about your career journey")  # no request
+    assert requested("Start with your background.", "Before our main topic, let's start with your background.")
 
 
 def test_a_tip_opening_on_a_modal_has_lost_its_subject():
@@ -264,3 +265,21 @@ def test_a_recommended_verb_without_its_object_is_no_instruction():
     from summarizer.advice import spoken_instruction
 
     assert spoken_instruction("It's good to do – it keeps your skills sharp.") is None
+
+
+def test_a_recommended_gerund_becomes_the_instruction():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("I would really recommend starting in a consultancy.") == "Start in a consultancy."
+    assert spoken_instruction("I'd recommend for people to try a small project first.") == (
+        "Try a small project first."
+    )
+    assert spoken_instruction("It's important to bring your own data.") == "Bring your own data."
+
+
+def test_a_softened_opening_is_judged_by_the_word_after_it():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Just enough to have one full if-else statement")
+    assert not is_fragment("Just ship the first version this week.")
+    assert not is_fragment("Definitely not specialize as a junior person.")
