@@ -3,7 +3,7 @@
 A small model's paragraph tells the introduction and stops (bench/QUALITY.md round Q): it names the
 guest and the first two topics of an hour. The chapters hold a sentence on every stretch, written by
 the same model from the words, so a paragraph that says nothing of a third of the episode gets the
-sentence of that third's longest chapter. Pure logic; no model call.
+sentence of one of that third's chapters. Pure logic; no model call.
 """
 
 from __future__ import annotations
@@ -60,24 +60,30 @@ def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language:
 
 
 def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) -> str:
-    """The paragraph with a sentence for the middle and for the last third where it says nothing of
-    them: the first sentence of that third's longest chapter with a summary, after a connective."""
+    """The paragraph with a sentence for each third it says nothing of: the first sentence of a
+    chapter of that third (the longest chapter among those whose sentence would make the third spoken
+    of, if any), before the paragraph for the first third, after it and a connective for the others."""
     if len(chapters) < 3:
         return summary
     where = _thirds(chapters)
     spoken = _spoken(summary, chapters, where, language)
     opening = CONNECTIVES.get(language.split("-")[0].lower())
-    added = []
-    for third in (1, 2):
-        if spoken[third]:
+    told = [
+        (said[0], terms, chapter, third)
+        for chapter, terms, third in zip(chapters, _distinct_terms(chapters, language), where)
+        if (said := sentences(chapter["summary"]))
+    ]
+    added: list[str] = ["", "", ""]
+    for third in (0, 1, 2):
+        held = [(sentence, terms, chapter) for sentence, terms, chapter, t in told if t == third]
+        if spoken[third] or not held:
             continue
-        held = [c for c, t in zip(chapters, where) if t == third and c["summary"]]
-        if not held:
-            continue
-        sentence = sentences(max(held, key=_length)["summary"])[0]
-        if sentence and sentence not in summary:
-            added.append(_opened(sentence, opening[third - 1], language) if opening else sentence)
-    return " ".join([summary.strip(), *added]) if added else summary
+        sentence, _, _ = max(held, key=lambda h: (min(len(h[1] & content_words(h[0])), SHARED_TERMS), _length(h[2])))
+        if sentence not in summary:
+            added[third] = _opened(sentence, opening[third - 1], language) if opening and third else sentence
+    if not any(added):
+        return summary
+    return " ".join(part for part in (added[0], summary.strip(), added[1], added[2]) if part)
 
 
 def _spoken(summary: str, chapters: Sequence[dict[str, Any]], where: list[int], language: str) -> list[bool]:

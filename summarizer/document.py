@@ -254,7 +254,11 @@ def before_list(text: str) -> str:
 
 
 def without_lists(summary: str) -> str | None:
-    """The paragraph without its list sentences, if a sentence of prose remains; else None. One
-    sentence that says something beats one that strings titles together."""
-    prose = [s for s in sentences(summary) if s.count(",") < LIST_COMMAS]
-    return " ".join(prose) if prose else None
+    """The paragraph without its lists, if a sentence of prose remains; else None. A list sentence
+    keeps what it says before the list (`Tom and Maya discuss repairs, including …` → `Tom and Maya
+    discuss repairs.`) and a sentence after a colon (`…, lifestyle: Tom shares …`); one sentence that
+    says something beats one that strings titles together."""
+    parts = (p for s in sentences(summary) for p in re.split(r":\s+(?=[A-Z])", s))
+    prose = [p if p.count(",") < LIST_COMMAS else before_list(p) for p in parts]
+    kept = [p if p.endswith((".", "!", "?")) else f"{p}." for p in prose if p.count(",") < LIST_COMMAS]
+    return " ".join(kept) if kept else None

@@ -21,13 +21,24 @@ def test_a_paragraph_about_the_introduction_speaks_of_the_first_third_only():
     assert thirds_spoken_of(INTRO_ONLY, CHAPTERS) == (True, False, False)
 
 
-def test_the_thirds_a_paragraph_is_silent_on_get_their_longest_chapters_first_sentence():
+def test_the_thirds_a_paragraph_is_silent_on_get_a_chapters_first_sentence():
     completed = complete(INTRO_ONLY, CHAPTERS, "en")
     assert completed == (
         INTRO_ONLY + " Later, Tom compares tubeless tyres with inner tubes on gravel."
         " Towards the end, she tells how she opened a workshop with a bank loan."
     )
     assert thirds_spoken_of(completed, CHAPTERS) == (True, True, True)
+
+
+def test_a_third_gets_the_sentence_that_speaks_of_its_chapter_over_a_longer_chapters_thin_one():
+    chapters = [
+        *CHAPTERS[:5],
+        _chapter(2700, 3100, "Workshop loans", "Tom tells how a bank loan paid for his workshop lathe."),
+        _chapter(3100, 3600, "Wrapping up", "Tom explains it in simple terms."),
+    ]
+    completed = complete(INTRO_ONLY, chapters, "en")
+    assert completed.endswith(" Towards the end, Tom tells how a bank loan paid for his workshop lathe.")
+    assert thirds_spoken_of(completed, chapters)[2]
 
 
 def test_a_paragraph_that_covers_the_episode_is_left_as_written():
@@ -61,3 +72,10 @@ def test_untimed_chapters_are_placed_in_thirds_by_block():
 
 def test_an_episode_of_fewer_than_three_chapters_is_not_completed():
     assert complete("About Tom.", CHAPTERS[:2], "en") == "About Tom."
+
+
+def test_a_paragraph_silent_on_the_first_third_opens_on_a_sentence_of_it():
+    later = "Tom compares tubeless tyres with inner tubes on gravel and how a bank loan opened his workshop."
+    completed = complete(later, CHAPTERS, "en")
+    assert completed == "Maya introduces Tom, a bicycle mechanic from Leeds. " + later
+    assert thirds_spoken_of(completed, CHAPTERS) == (True, True, True)

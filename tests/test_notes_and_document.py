@@ -566,6 +566,15 @@ def test_a_list_sentence_goes_from_a_summary_when_a_sentence_of_prose_remains():
     assert without_lists("Topics: brakes, tyres, chains, stands, tools, prices, and more.") is None
 
 
+def test_a_list_sentence_keeps_what_it_says_before_the_list_and_the_sentence_after_its_colon():
+    from summarizer.document import without_lists
+
+    said = "Tom and Maya discuss bike repair at length, including brakes, tyres, chains, stands, tools, and prices."
+    assert without_lists(said) == "Tom and Maya discuss bike repair at length."
+    glued = "Tom and Maya, two mechanics, talk brakes, tyres, chains, stands, tools, prices: Tom opened a shop."
+    assert without_lists(glued) == "Tom opened a shop."
+
+
 def test_a_title_naming_only_the_host_of_the_guests_episode_names_the_guest():
     from summarizer.chapters import credit_guest
 

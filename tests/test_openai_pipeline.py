@@ -175,7 +175,7 @@ def test_a_summary_that_is_a_list_of_topics_is_asked_again_for_prose_once(server
     server.list_summaries = True
     result, _ = run_pipeline(server)
     assert server.steps().count("reduce") == 2
-    assert result.document["summary"].startswith("The notes had")
+    assert "The notes had" in result.document["summary"]  # the prose answer, completed from the chapters
     assert result.stats.drops.counts["summary paragraph that was a list (asked again for prose)"] == 1
 
 
