@@ -203,8 +203,8 @@ REQUESTS: dict[str, str] = {
 }
 """How a host asks the guest to do something (`can you tell us about …`, `let's start with your
 background`), by language: a tip doing the same is the host's request to the guest, not advice to the
-listener. German and Spanish put the verb
-elsewhere (`kannst du uns erzählen`, `¿puedes contarnos?`): no rule there yet."""
+listener. German and Spanish put the verb elsewhere (`kannst du uns erzählen`, `¿puedes contarnos?`):
+no rule there yet."""
 REQUEST_WORDS = 12
 
 
@@ -327,7 +327,8 @@ _SUBJECT = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|
 def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str | None]:
     """Whether `sentence` reports what somebody recommends, and the instruction it reports (None where
     the report holds no instruction, or the language has no rules to rewrite it)."""
-    said = rf"{_SUBJECT}(?:{reporting})\s+"
+    reporter = rf"{_SUBJECT}(?:{reporting})"
+    said = rf"{reporter}\s+"
     for pattern in (
         ()
         if language not in REWRITTEN
@@ -343,7 +344,7 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
             base = _base_form(verb)
             tip = f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
             return True, None if tip is None or is_fragment(tip, language) else tip
-    return bool(re.match(rf"{said[:-3]}\b", sentence, re.I)), None
+    return bool(re.match(rf"{reporter}\b", sentence, re.I)), None
 
 
 EVALUATIVE: dict[str, str] = {

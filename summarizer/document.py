@@ -199,8 +199,8 @@ def balance_thirds(
 def says_again(tip: Advice, quote: Located) -> bool:
     """Whether a quote says a tip again: one holds the other whatever the case and punctuation
     (`Listen to your users.` in `You need to listen to your users …`), or the quote holds half of the
-    tip's content words and at least three, or three in the same block (`Start with access management …` and
-    `I think you need access management before …`)."""
+    tip's content words and at least three, or three in the tip's block (`Start with access
+    management …` and `I think you need access management before …`)."""
     a, b = (" ".join(re.findall(r"\w+", text.lower())) for text in (tip.text, quote.text))
     if a and b and (a in b or b in a):
         return True
