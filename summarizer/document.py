@@ -68,7 +68,10 @@ def build_document(
         tagline = before_list(tagline)
         drops.add("tagline that was a list of topics (cut before the list)", detail=tagline)
     written = answer["summary"].strip() or tagline
-    summary, said = written, sentences(written)
+    said = distinct(sentences(written))
+    summary = " ".join(said)
+    if len(said) < len(sentences(written)):
+        drops.add("summary sentence repeating an earlier one (cut)")
     if len(said) > PARAGRAPH_SENTENCES:
         summary = " ".join(said[:PARAGRAPH_SENTENCES])
         drops.add("summary paragraph past five sentences (cut to its first)")
@@ -194,6 +197,21 @@ def balance_thirds(
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(at(c) - middle))
     return result
+
+
+REPEATED_SHARE = 0.6
+"""Share of its content words a paragraph sentence shares with an earlier one to say it again."""
+
+
+def distinct(said: list[str]) -> list[str]:
+    """The sentences of a paragraph, without those saying an earlier one again (a small model writes
+    `She shares her background as a data scientist …` and then `They have been a data scientist …`)."""
+    kept: list[str] = []
+    for sentence in said:
+        own = content_words(sentence)
+        if not any(len(own & content_words(k)) >= REPEATED_SHARE * len(own) > 0 for k in kept):
+            kept.append(sentence)
+    return kept
 
 
 def says_again(tip: Advice, quote: Located) -> bool:

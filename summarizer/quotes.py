@@ -56,6 +56,8 @@ TAGS: dict[str, str] = {
     "de": r"oder|nicht wahr|ne|gell",
 }
 """How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
+TRAILING: dict[str, str] = {"en": r"i don't know|or something(?: like that)?|or whatever|you know"}
+"""How a speaker trails off at the end of a thought, by language: a passage ending so is no quote."""
 INVERSIONS: dict[str, str] = {
     "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has) (?:it|you|we|they|he|she|i)\b"
     r"(?! (?:think|know|mean|guess)\b)",
@@ -329,6 +331,8 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
         return None  # it opens or ends inside somebody's quoted words
     if re.search(rf"\b(?:{TAGS.get(language, '$^')})[.!]?$", lower.rstrip()):
         return None  # a question without its question mark (`… at assembly ai right`)
+    if re.search(rf"\b(?:{TRAILING.get(language, '$^')})[.!]?$", lower.rstrip()):
+        return None  # `… like titanic or cats versus dogs or i don't know`
     words = _WORD.findall(lower)
     if not words:
         return None

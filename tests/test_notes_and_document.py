@@ -716,11 +716,12 @@ def test_a_summary_paragraph_silent_on_the_end_is_completed_from_the_last_chapte
 def test_a_summary_paragraph_past_five_sentences_keeps_its_first_five():
     t, blocks, _, _ = _setup()
     notes = Notes(sections=(Section(1, 6, "All", "all"),))
-    pasted = " ".join(f"B talks about bed {n}." for n in range(1, 9))
+    crops = ["tomatoes", "carrots", "lettuce", "radishes", "peppers", "spinach", "onions", "garlic"]
+    pasted = " ".join(f"B grows {crop}." for crop in crops)
     answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": pasted, "advice": [], "quotes": []}
     drops = Drops()
     doc = _document(t, answer, notes, drops)
-    assert doc["summary"] == " ".join(f"B talks about bed {n}." for n in range(1, 6))
+    assert doc["summary"] == " ".join(f"B grows {crop}." for crop in crops[:5])
     assert drops.counts["summary paragraph past five sentences (cut to its first)"] == 1
 
 
@@ -765,3 +766,15 @@ def test_a_quote_holding_a_tips_words_in_its_block_says_it_again():
     assert says_again(tip, Located(again, None, None, "B", 7))
     assert not says_again(tip, Located(again, None, None, "B", 30))  # four words of nine, elsewhere
     assert not says_again(tip, Located("Our first customer was a bank with no catalogue at all.", None, None, "B", 7))
+
+
+def test_a_paragraph_sentence_saying_an_earlier_one_again_is_cut():
+    from summarizer.document import distinct
+
+    said = [
+        "Maya welcomes Tom, who repairs bicycles in Leeds.",
+        "Tom shares how he opened the workshop with a bank loan.",
+        "They talk about how Tom opened his workshop with a loan from the bank.",
+        "Tom explains why a repair stand saves hours.",
+    ]
+    assert distinct(said) == [said[0], said[1], said[3]]

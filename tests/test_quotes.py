@@ -218,3 +218,13 @@ def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
         ]
     )
     assert texts == ["I think testing the data transformations should always be the first priority of a team."]
+
+
+def test_in_captions_a_passage_trailing_off_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 i think the person means a dataset like titanic or cats versus dogs or i don't know",
+            "0:04 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any(t.endswith("i don't know") for t in texts)
