@@ -112,15 +112,16 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     lower = text.lower()
     instruction = _first_word(text) in verbs
     opening = _first_word(without_condition(text))  # `If you apply, you should …`
+    instructed = spoken_instruction(text, language)
     marked = (
         any(m in lower for m in FIRST_PERSON[language])
         or (opening not in NARRATIVE[language] and any(m in lower for m in markers))
-        or (opening in IMPERSONAL.get(language, ()) and spoken_instruction(text, language) is not None)
+        or (opening in IMPERSONAL.get(language, ()) and instructed is not None)
     )
-    leans_back = re.search(r"\b(?:that|it|this|to|them|do so|(?:these|those) \w+)[.!]$", lower)  # `… that.`
+    leans_back = re.search(r"\b(?:that|it|this|to|them|(?:these|those) \w+)[.!]$", lower)  # `… that.`
     if not (instruction or marked) or "example" in lower or leans_back or plugs(text, language):
         return None
-    tip = text[:1].upper() + text[1:] if instruction else spoken_instruction(text, language)
+    tip = text[:1].upper() + text[1:] if instruction else instructed
     if tip is None and language not in RECOMMENDING:
         tip = text  # no phrases to find the instruction in: the recommendation as said
     return None if tip is None or is_fragment(tip, language) else tip

@@ -55,7 +55,7 @@ def third_of(position: float, length: float) -> int:
 def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language: str = "en") -> tuple[bool, bool, bool]:
     """For the first, middle and last third of the episode, whether the paragraph speaks of one of
     its chapters (shares `SHARED_TERMS` of the chapter's distinctive words)."""
-    spoken = _spoken(summary, chapters, _thirds(chapters), language)
+    spoken = _spoken(summary, _thirds(chapters), _distinct_terms(chapters, language))
     return spoken[0], spoken[1], spoken[2]
 
 
@@ -66,11 +66,12 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
     if len(chapters) < 3:
         return summary
     where = _thirds(chapters)
-    spoken = _spoken(summary, chapters, where, language)
+    distinct = _distinct_terms(chapters, language)
+    spoken = _spoken(summary, where, distinct)
     opening = CONNECTIVES.get(language.split("-")[0].lower())
     told = [
         (said[0], terms, chapter, third)
-        for chapter, terms, third in zip(chapters, _distinct_terms(chapters, language), where)
+        for chapter, terms, third in zip(chapters, distinct, where)
         if (said := sentences(chapter["summary"]))
     ]
     added: list[str] = ["", "", ""]
@@ -86,10 +87,11 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
     return " ".join(part for part in (added[0], summary.strip(), added[1], added[2]) if part)
 
 
-def _spoken(summary: str, chapters: Sequence[dict[str, Any]], where: list[int], language: str) -> list[bool]:
+def _spoken(summary: str, where: list[int], distinct: list[set[str]]) -> list[bool]:
+    """For each third, whether the paragraph shares `SHARED_TERMS` of a chapter's distinctive words."""
     said = content_words(summary)
     spoken = [False, False, False]
-    for third, terms in zip(where, _distinct_terms(chapters, language)):
+    for third, terms in zip(where, distinct):
         if len(terms & said) >= SHARED_TERMS:
             spoken[third] = True
     return spoken

@@ -16,7 +16,7 @@ from .prepare import Prepared
 from .chapters import chapters, credit_guest
 from .chunking import sentences
 from .coverage import complete, third_of
-from .grounding import Located
+from .grounding import Located, normalize
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick
 from .resources import Mention
@@ -68,9 +68,10 @@ def build_document(
         tagline = before_list(tagline)
         drops.add("tagline that was a list of topics (cut before the list)", detail=tagline)
     written = answer["summary"].strip() or tagline
-    said = distinct(sentences(written))
+    written_sentences = sentences(written)
+    said = distinct(written_sentences)
     summary = " ".join(said)
-    if len(said) < len(sentences(written)):
+    if len(said) < len(written_sentences):
         drops.add("summary sentence repeating an earlier one (cut)")
     if len(said) > PARAGRAPH_SENTENCES:
         summary = " ".join(said[:PARAGRAPH_SENTENCES])
@@ -219,7 +220,7 @@ def says_again(tip: Advice, quote: Located) -> bool:
     (`Listen to your users.` in `You need to listen to your users …`), or the quote holds half of the
     tip's content words and at least three, or three in the tip's block (`Start with access
     management …` and `I think you need access management before …`)."""
-    a, b = (" ".join(re.findall(r"\w+", text.lower())) for text in (tip.text, quote.text))
+    a, b = (" ".join(normalize(text)) for text in (tip.text, quote.text))
     if a and b and (a in b or b in a):
         return True
     own = content_words(tip.text)
