@@ -18,7 +18,7 @@ from .chunking import MAX_STARTS, PARALLEL_STARTS, transcript_tokens
 from .document import build_document, written_fields
 from .errors import InputError, SummarizerError
 from .grounding import QuoteLocator
-from .language import off_language
+from .language import off_language, spoken_words
 from .budget import Budget, Plan
 from .metadata import EpisodeMeta
 from .prepare import Prepared, prepare
@@ -154,7 +154,9 @@ class Pipeline:
         answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
         self.progress(episode, "reduce", 1, 1)
         document = build_document(answer, notes, prepared, self.caller.generator, stats.drops)
-        for text in off_language(written_fields(document), prepared.notes_language):
+        in_spoken = prepared.notes_language.split("-")[0].lower() == prepared.language
+        said = spoken_words([s.text for s in transcript.segments]) if in_spoken else frozenset()
+        for text in off_language(written_fields(document), prepared.notes_language, said):
             stats.drops.add(f"generated text not in the notes' language ({prepared.notes_language})", detail=text[:80])
         errors = validation_errors(document, "summary")
         if errors:

@@ -60,9 +60,12 @@ STOPWORDS = frozenset(
 )
 
 
+NOT_WORD = re.compile(r"[^\w]")
+
+
 def terms(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """Content words, cut to six letters so that plural and tense forms count as one."""
-    words = (re.sub(r"[^\w]", "", w.lower()) for w in text.split())
+    words = (NOT_WORD.sub("", w.lower()) for w in text.split())
     return [w[:6] for w in words if len(w) >= 4 and w not in stopwords]
 
 

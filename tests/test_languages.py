@@ -74,6 +74,22 @@ def test_english_notes_are_checked_without_loading_the_classifier_where_their_wo
     assert off_language(["Tom explains why he buys a repair stand before anything else."], "en") == []
 
 
+def test_notes_retelling_the_transcript_in_its_words_are_checked_without_loading_the_classifier(monkeypatch):
+    from summarizer.language import off_language, spoken_words
+
+    spoken = spoken_words(["Buy a proper repair stand first, and keep a notebook of every job."])
+    monkeypatch.setitem(sys.modules, "py3langid", None)  # importing it would now fail
+    assert off_language(["Buy a proper repair stand first."], "en", spoken) == []
+
+
+def test_a_sentence_in_another_language_is_found_though_it_names_what_the_transcript_says():
+    from summarizer.language import off_language, spoken_words
+
+    spoken = spoken_words(["Tom keeps a notebook of every repair job at the workshop."])
+    spanish = "Tom recomienda comprar primero un soporte de reparación."
+    assert off_language([spanish], "en", spoken) == [spanish]
+
+
 def test_the_map_prompt_carries_the_language_line(tmp_path, server):
     args = ["run", str(GERMAN), "-o", str(tmp_path), "--base-url", server.base_url, "--model", "scripted"]
     assert main([*args, "--api-key", "sk-test", "--chunk-tokens", "600"]) == 0
