@@ -42,7 +42,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "en": (
         "my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "you should",
         "you need to", "you have to", "make sure", "the key is", "it's important to", "my tip", "i would suggest",
-        "i'd suggest", "don't be afraid to",
+        "i'd suggest", "don't be afraid to", "you don't want", "you do not want", "you shouldn't", "you should not",
+        "you must not", "you mustn't", "i wouldn't recommend", "i would not recommend", "not a good idea to",
     ),
     "es": ("mi consejo", "te recomiendo", "os recomiendo", "recomiendo", "deberías", "tienes que", "hay que",
            "asegúrate de", "lo importante es", "la clave es"),
@@ -52,7 +53,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
 """Phrases that mark a recommendation anywhere in a sentence, by language."""
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "my tip",
-           "i would suggest", "i'd suggest"),
+           "i would suggest", "i'd suggest", "i wouldn't recommend", "i would not recommend"),
     "es": ("mi consejo", "te recomiendo", "os recomiendo", "recomiendo"),
     "de": ("mein tipp", "mein rat", "ich empfehle", "ich würde empfehlen"),
 }  # fmt: skip
@@ -106,7 +107,8 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     verbs, markers = IMPERATIVES.get(language), MARKERS.get(language)
     if not verbs or not markers:
         return None
-    text = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", sentence.strip(), flags=re.I)
+    straight = sentence.strip().replace("’", "'")  # `I’d recommend` is `I'd recommend`
+    text = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", straight, flags=re.I)
     if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
         return None
     lower = text.lower()
@@ -143,6 +145,26 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
 }
 """How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
 follows the phrase is the instruction."""
+WARNING: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:you|people|we) (?:really |just |definitely |probably )?(?:(?:don't|do not|never) want to|shouldn't|"
+        r"should not|must not|mustn't)",
+        r"(?:it's|it is) (?:not|never) (?:a good idea|wise|smart|worth it) to",
+        r"(?:i'd|i would) (?:not|never) (?:recommend|suggest|advise)(?: (?:you|people|anyone))?(?: to)?",
+    ),
+}
+"""How a speaker warns before the verb of what not to do (`you don't want to …`), by language: the
+instruction is the verb negated with `NEGATIONS` (`You shouldn't chase every tool.` → `Don't chase …`).
+`you don't need to` is no warning: it lifts a duty."""
+NEGATIONS: dict[str, str] = {"en": "don't"}
+LETTING: dict[str, tuple[str, str]] = {
+    "en": (
+        r"you (?:really |just )?(?:don't|do not) want ((?:your|the|an?|any) (?:[\w'-]+ ){0,4}?)to (\w[\w'-]*)",
+        "don't let",
+    ),
+}
+"""A warning about what something else should not do (`You don't want your bot to hallucinate …` →
+`Don't let your bot hallucinate …`), by language: the phrase and the instruction it opens."""
 CONDITION = (
     r"(?!(?:for me|for us|in my|in general|in fact|in the end|at the end of the day|at least|on the other hand|"
     r"as i said|as you said)\b)"
@@ -173,8 +195,13 @@ by language."""
 
 
 def plugs(text: str, language: str = "en") -> bool:
-    lower = text.lower()
+    lower = _plain(text)
     return any(phrase in lower for phrase in PLUGS.get(language, ()))
+
+
+def _plain(text: str) -> str:
+    """Lower case with straight apostrophes, as the phrases are written (`Let’s` is `let's`)."""
+    return text.lower().replace("’", "'")
 
 
 HOUSEKEEPING_WORDS = 20
@@ -186,7 +213,7 @@ def housekeeping(tip: str, passage: str, language: str = "en") -> bool:
     in the live chat` → `Ask any question during the interview`): every content word of it said within
     `HOUSEKEEPING_WORDS` words of a plug in the passage it cites."""
     own = set(terms(tip))
-    words = passage.lower().split()
+    words = _plain(passage).split()
     if len(own) < 2:
         return False
     for phrase in PLUGS.get(language, ()):
@@ -218,7 +245,7 @@ def requested(tip: str, passage: str, language: str = "en") -> bool:
     if request is None or not verb:
         return False
     own = set(terms(tip)) - {verb[:6]}
-    for said in re.finditer(rf"{request}{re.escape(verb)}\b((?:\W+[\w']+){{0,{REQUEST_WORDS}}})", passage.lower()):
+    for said in re.finditer(rf"{request}{re.escape(verb)}\b((?:\W+[\w']+){{0,{REQUEST_WORDS}}})", _plain(passage)):
         if own and len(own & set(terms(said.group(1)))) >= min(2, len(own)):
             return True
     return False
@@ -227,8 +254,11 @@ def requested(tip: str, passage: str, language: str = "en") -> bool:
 def spoken_instruction(text: str, language: str = "en") -> str | None:
     """A recommendation as said, as the instruction it makes: `For me, you need to understand the big
     picture.` → `Understand the big picture.`, `If you freelance, you should apply through one agency.` →
-    `If you freelance, apply through one agency.`; None where no phrase of the language leads to a verb."""
-    for phrase in RECOMMENDING.get(language, ()):
+    `If you freelance, apply through one agency.`, `You don't want to be the guinea pig.` → `Don't be the
+    guinea pig.`; None where no phrase of the language leads to a verb."""
+    negation = NEGATIONS.get(language, "")
+    phrases = [(p, "") for p in RECOMMENDING.get(language, ())] + [(p, negation) for p in WARNING.get(language, ())]
+    for phrase, negated in phrases:
         said = re.match(rf"^({CONDITION})?{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
         has_object = re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", said.group(3)) if said else None
         if said and said.group(2).lower() not in NOT_VERBS and has_object:
@@ -236,8 +266,16 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
             ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
             if ending and verb.lower().endswith(ending) and verb.lower() not in verbs_so:
                 verb = _base_form(verb) or verb  # `I would recommend starting …` → `Start …`
-            verb = verb.lower() if condition else f"{verb[:1].upper()}{verb[1:]}"
-            return f"{condition[:1].upper()}{condition[1:]}{verb}{said.group(3)}"
+            instruction = f"{negated} {verb.lower()}" if negated else verb
+            instruction = instruction if condition else f"{instruction[:1].upper()}{instruction[1:]}"
+            return f"{condition[:1].upper()}{condition[1:]}{instruction}{said.group(3)}"
+    letting = LETTING.get(language)
+    said = re.match(rf"^({CONDITION})?{_HEDGES}{letting[0]}(\s.*)$", text, re.I) if letting else None
+    if letting and said:
+        condition, thing, verb, rest = (said.group(i) or "" for i in range(1, 5))
+        instruction = f"{letting[1]} {thing}{verb.lower()}{rest}"
+        instruction = instruction if condition else f"{instruction[:1].upper()}{instruction[1:]}"
+        return f"{condition[:1].upper()}{condition[1:]}{instruction}"
     return None
 
 
@@ -365,10 +403,12 @@ SUBORDINATE: dict[str, str] = {
 
 
 def is_fragment(text: str, language: str = "en") -> bool:
-    """A tip that is no instruction a listener could follow: a verb phrase judged as a whole (`Write a
-    summary is really helpful`), the speaker's own story (`… the best money I spent`), a statement
+    """A tip that is no instruction a listener could follow: one broken off (`…`), a verb phrase judged
+    as a whole (`Write a summary is really helpful`), the speaker's own story (`… the best money I spent`), a statement
     (`Data science is directly applicable …`), or one that opens on a third-person verb (`Depends on what
-    you want`). A language without its own rules has no fragments found."""
+    you want`). A language without its own rules has only broken-off tips found."""
+    if text.rstrip().endswith(("...", "…")):
+        return True  # `Understand if there's a potential...`: the speaker broke off, in any language
     evaluative, subordinate = EVALUATIVE.get(language), SUBORDINATE.get(language)
     if evaluative is None or subordinate is None:
         return False
@@ -404,7 +444,7 @@ NOT_OPENING_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "the a an he she they it this that these those there i we you his her their its my our your one as by "
         "to from once when if while although because since enough more less some any every each much many very "
-        "too".split()
+        "too another other both either neither such".split()
     ),
 }
 """Words that open a statement, never an instruction (which opens on its verb, or on `always`, `never`,

@@ -77,6 +77,33 @@ PLATFORMS: dict[str, Kind] = {
 COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
 """Platforms that are also ordinary words: found only where the transcript capitalises them."""
 
+DETERMINERS: dict[str, str] = {
+    "en": "the|a|an|this|that|my|his|her|their|our",
+    "es": "el|la|los|las|un|una|este|esta|mi|su",
+    "de": "das|der|die|den|ein|eine|einen|dieses|diesen|mein|meinen",
+    "fr": "le|la|les|un|une|ce|cet|cette|mon|ma",
+    "pt": "o|a|os|as|um|uma|este|esta|meu|minha",
+}
+"""Words that open the naming of a resource before its kind word (`the book Zero to One`), by language."""
+IS_A: dict[str, str] = {
+    "en": r"(?:is|was)\s+(?:a|an|the|my)",
+    "es": r"(?:es|era)\s+(?:un|una|el|la|mi)",
+    "de": r"(?:ist|war)\s+(?:ein|eine|das|der|die|mein|meine)",
+    "fr": r"(?:est|était)\s+(?:un|une|le|la|mon|ma)",
+    "pt": r"(?:é|era)\s+(?:um|uma|o|a|meu|minha)",
+}
+"""How a speaker says what a title is (`Python Pizza is the best Python conference`), by language."""
+AUTHORED: dict[str, str] = {"en": "by|from", "es": "de", "de": "von", "fr": "de|par", "pt": "de"}
+"""How a speaker names a title's author after it (`Zero to One from Peter Thiel`), by language."""
+OPENERS: dict[str, frozenset[str]] = {
+    "en": frozenset("so and but or yes yeah well also then now i actually because maybe".split()),
+    "es": frozenset("y pero o sí bueno también entonces ahora yo".split()),
+    "de": frozenset("und aber oder ja also auch dann jetzt ich".split()),
+    "fr": frozenset("et mais ou oui bon alors aussi puis maintenant je".split()),
+    "pt": frozenset("e mas ou sim bem então também agora eu".split()),
+}
+"""Capitalised words that open a sentence rather than a title (`So Python is …`), by language."""
+
 _TITLE_WORD = r"[A-Z0-9][\w'’+#-]*(?:[.:][\w'’+#-]+)*"  # a title's words; one ending a sentence ends it
 SMALL_WORDS: dict[str, str] = {
     "en": "of|the|and|for|to|in|on|with|a|an|by|from|at|&",
@@ -114,6 +141,11 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
         rf"\b(?i:{NAMED_LATER.get(language, NAMED_LATER['en'])})\s+[\"“„«]?\s?(?:(?i:the|a|an)\s+)?({title})"
     )
     kind_word = re.compile(rf"\b(?i:({words}))\b") if words else None
+    determiner, is_a = DETERMINERS.get(language), IS_A.get(language)
+    kind_first = re.compile(rf"\b(?:{determiner})\s+(?i:({words}))\s+({title})") if words and determiner else None
+    author = re.compile(rf"\s+(?:{AUTHORED.get(language, 'by')})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+    said_is = re.compile(rf"({title})\s+{is_a}\s+(?:[\w-]+\s+){{0,2}}(?i:({words}))\b") if words and is_a else None
+    openers = OPENERS.get(language, frozenset())
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
 
@@ -123,8 +155,23 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
         if len(name) >= 3 and key not in found and len(found) < 10 * _MAX_RESOURCES:
             found[key] = Mention(name, kind, block)
 
+    def add_title(name: str, kind: Kind, block: int) -> None:
+        """A name said right beside its kind word, taken where it is a title: two words or more once the
+        words opening the sentence and its author (`Zero to One from Peter Thiel`) are left out, or one
+        written in camel case (`TopCoder`; `API` is no title)."""
+        words = author.sub("", name).split()
+        while words and words[0].lower() in openers:
+            words.pop(0)
+        if len(words) >= 2 or (words and words[0][1:].lower() != words[0][1:] and not words[0].isupper()):
+            add(" ".join(words), kind, block)
+
     for block in blocks:
         text = block.text
+        if cased and kind_first and said_is:
+            for match in kind_first.finditer(text):
+                add_title(match.group(2), kinds[match.group(1).lower()], block.id)
+            for match in said_is.finditer(text):
+                add_title(match.group(1), kinds[match.group(2).lower()], block.id)
         if cased and called and before and quoted and apposed and kind_word:
             for match in apposed.finditer(text):
                 if len(match.group(2).split()) >= 3:  # `a book from the library, Zinn and the Art of …`

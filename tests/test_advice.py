@@ -75,6 +75,16 @@ def test_a_tip_under_a_heading_keeps_the_instruction_and_drops_the_rest():
     assert as_instruction("Freelancing vs Company Full-Time: depends on what you want to do") is None
 
 
+def test_a_tip_the_speaker_broke_off_is_a_fragment_in_any_language():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Understand if there's a potential...")
+    assert is_fragment("Prüfe zuerst, ob es wirklich ein Problem gibt …", "de")
+    text = "0:00 Ana: But you have to understand if there's a potential... Is there really a problem?\n"
+    transcript = parse_transcript(text)
+    assert find_advice(build_blocks(transcript), find_cast(transcript)) == []
+
+
 def test_fragment_rules_are_english_only():
     from summarizer.advice import is_fragment
 
@@ -167,6 +177,42 @@ def test_a_tip_made_of_housekeeping_said_around_a_plug_is_no_tip():
     assert not housekeeping("Ask any question you want during the interview.", "you can ask any question you want")
 
 
+def test_a_warning_becomes_the_instruction_not_to():
+    from summarizer.advice import recommendation, spoken_instruction
+
+    assert recommendation("You don't want to be the guinea pig, unless you've earned some trust.") == (
+        "Don't be the guinea pig, unless you've earned some trust."
+    )
+    assert recommendation("If you freelance, you shouldn't work for one client only.") == (
+        "If you freelance, don't work for one client only."
+    )
+    assert recommendation("I would not recommend starting with deep learning.") == "Don't start with deep learning."
+    assert spoken_instruction("You don't want your bot to promise discounts you don't offer.") == (
+        "Don't let your bot promise discounts you don't offer."
+    )
+
+
+def test_lifting_a_duty_is_no_warning():
+    from summarizer.advice import recommendation
+
+    assert recommendation("You don't need to know every library by heart.") is None
+    assert recommendation("You don't use Spark for that kind of data.") is None
+
+
+def test_a_request_written_with_a_curly_apostrophe_is_a_request():
+    from summarizer.advice import requested
+
+    passage = "Welcome, Maria! Let’s start with your background. Can you tell us about your career journey so far?"
+    assert requested("Start by understanding your career journey so far.", passage)
+
+
+def test_a_recommendation_written_with_curly_apostrophes_is_found():
+    text = "0:00 Ana: I’d recommend starting with one tool at a time. Don’t put all your eggs in one basket.\n"
+    transcript = parse_transcript(text)
+    tips = {t.text for t in find_advice(build_blocks(transcript), find_cast(transcript))}
+    assert tips == {"Start with one tool at a time.", "Don't put all your eggs in one basket."}
+
+
 def test_a_tip_restating_a_request_put_to_the_guest_is_no_tip():
     from summarizer.advice import requested
 
@@ -203,6 +249,7 @@ def test_a_tip_opening_on_a_pronoun_article_or_number_is_a_statement():
     assert is_fragment("You can use open datasets to practise.")
     assert is_fragment("Transitioning into industry can be hard, but it's important to stay focused.")
     assert is_fragment("Once you have your foot in the door the rest is history.")
+    assert is_fragment("Another way to create metrics that help is by using pre-trained models directly.")
     assert not is_fragment("Bring a spare tube on long rides.")
     assert not is_fragment("Always test your models on fresh data.")
     assert not is_fragment("If you freelance, apply through one agency.")

@@ -72,3 +72,28 @@ def test_a_title_given_after_what_it_is_takes_the_kind_said_before_it():
     found = _names(text)
     assert ("Quiet Spoke", "book") in found
     assert not any("Fix First" in name for name, _ in found)  # no kind word said before it: not a resource
+
+
+def test_a_title_said_right_after_its_kind_word_is_found_without_its_author():
+    text = "0:00 Tom: Honestly, the book Spokes and Hubs from Jan Heine is where I started.\n"
+    assert ("Spokes and Hubs", "book") in _names(text)
+
+
+def test_a_title_said_to_be_a_resource_is_found():
+    text = (
+        "0:00 Tom: Wheel Truing Weekly is a newsletter I read every Monday.\n"
+        "0:30 Tom: So Bike Radar is the best cycling website, and TopSpoke is a great tool for spoke tension.\n"
+    )
+    found = _names(text)
+    assert {("Wheel Truing Weekly", "website"), ("Bike Radar", "website"), ("TopSpoke", "tool")} <= set(found)
+    assert not any(name.startswith("So ") for name, _ in found)  # the word opening the sentence is no title
+
+
+def test_a_capitalised_abbreviation_beside_a_kind_word_is_no_title():
+    text = "0:00 Tom: I query our platform API every morning, and Excel is a tool everyone has.\n"
+    assert _names(text) == []
+
+
+def test_a_title_said_to_be_a_resource_is_found_in_each_languages_words():
+    assert ("Clean Code", "book") in _names("0:00 Felix: Clean Code ist ein gutes Buch für den Anfang.\n", "de")
+    assert ("Rueda Libre", "website") in _names("0:00 Andrés: Rueda Libre es un blog que leo cada semana.\n", "es")
