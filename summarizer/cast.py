@@ -227,7 +227,8 @@ def _names_after(text: str, phrases: tuple[str, ...], language: str) -> list[str
     found: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for phrase in phrases:
-        for match in re.finditer(rf"\b{phrase}\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text, re.I):
+        either = phrase.replace("'", "['’]")  # `I’m joined by` as well as `I'm joined by`
+        for match in re.finditer(rf"\b{either}\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text, re.I):
             said = match.groups() if not match.group(1).endswith((".", ",", "!")) else match.groups()[:1]
             words = [w.strip(".,'’") for w in said if w]  # a sentence's end ends the name
             name_words: list[str] = []

@@ -52,6 +52,11 @@ def test_unlabelled_captions_name_people_from_the_introduction_and_say_so_in_the
     assert lines.startswith("Host: Maya\nGuest: Tom\n") and "no speaker labels" in lines
 
 
+def test_an_introduction_with_curly_apostrophes_names_people_as_well():
+    text = "0:00 Hello everyone, I’m joined by Tom Okafor today.\n0:05 Thanks for having me, I’m glad to be here.\n"
+    assert [(p.role, p.name) for p in find_cast(parse_transcript(text)).guests] == [("guest", "Tom Okafor")]
+
+
 def test_metadata_always_wins():
     cast = find_cast(parse_transcript(CAPTIONS), EpisodeMeta(guests=("Thomas Okafor",), hosts=("Maya Lind",)))
     assert [(p.role, p.name, p.source) for p in cast.people] == [
