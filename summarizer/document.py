@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from . import __version__
+from .cast import Cast
 from .prepare import Prepared
 from .chapters import chapters, credit_guest
 from .chunking import sentences
@@ -57,12 +58,16 @@ def build_document(
         duration=transcript.duration,
         drops=drops,
     )
+    language = episode.notes_language.split("-")[0].lower()
     for key in ("title", "tagline", "summary"):
         credited = credit_guest(answer[key], by_id, cast)
         if credited != answer[key]:
             drops.add(f"{key} crediting the host with the guest's episode (corrected)", detail=credited)
-        answer[key] = credited
-    sections = chapters(notes, transcript, blocks, drops)
+        answer[key] = _gendered(credited, cast, language, drops)
+    sections = [
+        {**chapter, "summary": _gendered(chapter["summary"], cast, language, drops)}
+        for chapter in chapters(notes, transcript, blocks, drops)
+    ]
     tagline = answer["tagline"].strip() or answer["title"].strip()
     if reads_as_list(tagline):
         tagline = before_list(tagline)
@@ -230,6 +235,13 @@ def says_again(tip: Advice, quote: Located) -> bool:
 
 REPEATED_WORDS = 3
 """Content words a quote must share with a tip to say it again."""
+
+
+def _gendered(text: str, cast: Cast, language: str, drops: Drops) -> str:
+    fixed = cast.gendered(text, language)
+    if fixed != text:
+        drops.add("pronoun of the other gender for the guest (corrected)", detail=fixed[:80])
+    return fixed
 
 
 def _found_tips(episode: Prepared) -> tuple[Advice, ...]:

@@ -57,6 +57,40 @@ def test_an_introduction_with_curly_apostrophes_names_people_as_well():
     assert [(p.role, p.name) for p in find_cast(parse_transcript(text)).guests] == [("guest", "Tom Okafor")]
 
 
+def test_the_guests_gender_is_how_the_host_speaks_of_them_before_they_speak():
+    text = "\n".join(
+        [
+            "0:00 Maya: My guest today is Ana Ruiz. She builds wheels, and her shop is near the station.",
+            "0:09 Ana: Thanks for having me. My first boss taught me everything; he was patient and his bench was tidy.",
+            "0:20 Maya: How did you start?",
+        ]
+    )
+    assert [p.gender for p in find_cast(parse_transcript(text)).guests] == ["feminine"]
+
+
+def test_in_captions_only_the_words_before_the_guests_thanks_tell_the_gender():
+    told = "0:00 my guest today is tom he repairs bikes\n0:04 thanks for having me my sister taught me she was great\n"
+    untold = "0:00 my guest today is tom welcome\n0:04 thanks for having me my sister taught me she was great\n"
+    assert [p.gender for p in find_cast(parse_transcript(told)).guests] == ["masculine"]
+    assert [p.gender for p in find_cast(parse_transcript(untold)).guests] == [None]
+
+
+def test_model_text_speaks_of_the_guest_with_the_hosts_pronouns():
+    from summarizer.cast import Cast, Person
+
+    cast = Cast((Person("Maya", "host", "labels", "Maya"), Person("CJ Jenkins", "guest", "labels", "CJ", "feminine")))
+    assert cast.gendered("CJ Jenkins describes his move to industry. He says it helped him.", "en") == (
+        "CJ Jenkins describes her move to industry. She says it helped her."
+    )
+    assert cast.gendered("Maya asks CJ about his thesis.", "en") == "Maya asks CJ about his thesis."  # whose?
+    masculine = Cast((Person("Bela", "guest", "labels", "Bela", "masculine"),))
+    assert masculine.gendered("Bela explains her model and what helped her decide.", "en") == (
+        "Bela explains his model and what helped him decide."
+    )
+    unknown = Cast((Person("Tom Okafor", "guest", "labels", "Tom"),))
+    assert unknown.gendered("Tom explains her model.", "en") == "Tom explains her model."
+
+
 def test_metadata_always_wins():
     cast = find_cast(parse_transcript(CAPTIONS), EpisodeMeta(guests=("Thomas Okafor",), hosts=("Maya Lind",)))
     assert [(p.role, p.name, p.source) for p in cast.people] == [
