@@ -56,7 +56,7 @@ TAGS: dict[str, str] = {
     "de": r"oder|nicht wahr|ne|gell",
 }
 """How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
-TRAILING: dict[str, str] = {"en": r"i don't know|or something(?: like that)?|or whatever|you know"}
+TRAILING: dict[str, str] = {"en": r"i don't know|or something(?: like that)?|or whatever|you know|(?:as|like) i said"}
 """How a speaker trails off at the end of a thought, by language: a passage ending so is no quote."""
 INVERSIONS: dict[str, str] = {
     "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has) (?:it|you|we|they|he|she|i)\b"
@@ -75,14 +75,16 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "remember the name", "good question", "great question", "different question", "interesting question",
         "tough question", "hard question", "difficult question", "not 100%", "not 100 sure", "not 100 certain",
         "not a hundred percent", "i'm not sure", "i am not sure", "don't know them", "don't remember",
-        "so i don't know",
+        "so i don't know", "you mentioned", "as you said", "you also said", "you just said", "you talked about",
+        "you answered", "you already answered", "you partly answered",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
     "de": ("danke", "willkommen", "abonnier", "folgt mir", "ihr findet mich", "in der beschreibung",
            "bildschirm teilen", "fangen wir an", "nächste frage"),
 }  # fmt: skip
-"""Greetings, thanks, plugs, housekeeping and hedges: never a quote, by language."""
+"""Greetings, thanks, plugs, housekeeping, hedges and pointers to what the other person said (`as you
+said`, which a listener of the quote alone never heard): never a quote, by language."""
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset(
         "it it's that that's this these those they they're he she him her which so and but or then now also as "

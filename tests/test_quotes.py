@@ -228,3 +228,25 @@ def test_in_captions_a_passage_trailing_off_is_no_candidate():
         ]
     )
     assert not any(t.endswith("i don't know") for t in texts)
+
+
+def test_a_passage_pointing_at_what_the_other_person_said_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 Maya: What matters most when you hire your first mechanic for the shop in the busy season?",
+            "0:10 Tom: I think the first hire matters more than any tool I will ever buy, as you said before.",
+            "0:20 Maya: And which skill do you look for first in somebody new who wants to join the team?",
+            "0:30 Tom: I think patience with every customer is the one skill that you can never teach anyone.",
+        ]
+    )
+    assert texts == ["I think patience with every customer is the one skill that you can never teach anyone."]
+
+
+def test_in_captions_a_passage_ending_on_as_i_said_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 i think if you want to be a consultant you probably don't need it like as i said",
+            "0:04 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any(t.endswith("as i said") for t in texts)
