@@ -27,6 +27,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     request_tokens: int = 0  # prompt tokens of every request, cached or not
+    cut_off: int = 0  # answers that ran out of tokens and kept their complete items
 
 
 class Caller(Protocol):
@@ -139,6 +140,7 @@ class ModelCaller:
         if self.store is not None:
             self.store.put(key, step, self.provider.model, answer)
         usage.calls += answer.calls
+        usage.cut_off += answer.cut_off
         usage.prompt_tokens += answer.prompt_tokens
         usage.completion_tokens += answer.completion_tokens
         return answer

@@ -22,7 +22,7 @@ def run_report(
         ("episode", f"{folder.name} ({format_clock(duration) or 'untimed'})"),
         ("model", model),
         ("chunks", f"{stats.chunks} (collapse rounds: {stats.collapse_depth})"),
-        ("model calls", f"{stats.calls} made, {stats.cached_answers} answers reused from the store"),
+        ("model calls", f"{stats.calls} made, {stats.cached_answers} answers reused from the store{_cut(stats)}"),
         (
             "tokens",
             f"prompt {stats.prompt_tokens:,} · completion {stats.completion_tokens:,}"
@@ -182,3 +182,7 @@ class ProgressLine:
     def notice(self, message: str) -> None:
         self.stream.write(("\r\033[K" if self.tty else "") + message + "\n")
         self.stream.flush()
+
+
+def _cut(stats: RunStats) -> str:
+    return f", {stats.cut_off} cut off at their token budget (their complete items kept)" if stats.cut_off else ""

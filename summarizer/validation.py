@@ -121,6 +121,42 @@ def parse_answer(text: str, schema_name: str) -> dict[str, Any]:
     return cast(dict[str, Any], data)
 
 
+def salvaged(text: str, schema_name: str) -> dict[str, Any] | None:
+    """What an answer cut off at its token budget holds whole: cut after its last complete item,
+    closed as JSON, lists it never reached left empty, and fitting the schema; None unless it had
+    finished its first list and begun the next (`sections` written, `advice` begun), so a paid answer
+    is kept rather than asked again and a bare start (`{"sections": [`) is asked again."""
+    schema = model_schema(schema_name)
+    lists = [key for key in schema["required"] if schema["properties"][key].get("type") == "array"]
+    closers: list[str] = []
+    cuts: list[tuple[int, str]] = []
+    in_string = escaped = False
+    for at, char in enumerate(text):
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            closers.append("}" if char == "{" else "]")
+        elif char in "}]" and closers:
+            closers.pop()
+            cuts.append((at + 1, "".join(reversed(closers))))
+        elif char == ",":
+            cuts.append((at, "".join(reversed(closers))))
+    if len(lists) > 1 and f'"{lists[1]}":' not in text.replace('" :', '":'):
+        return None
+    for end, closing in reversed(cuts):
+        try:
+            data = json.loads(text[:end] + closing)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(data, dict):
+            data = {**{key: [] for key in lists}, **data}
+            if not validation_errors(data, schema_name):
+                return cast(dict[str, Any], data)
+    return None
+
+
 @dataclass(frozen=True)
 class Reply:
     """What a provider returns for one call."""
@@ -139,6 +175,7 @@ class Answer:
     prompt_tokens: int
     completion_tokens: int
     calls: int
+    cut_off: bool = False  # the model ran out of tokens and the answer's complete items were kept
 
 
 Complete = Callable[[Messages, Step, int], Awaitable[Reply]]
@@ -155,7 +192,8 @@ async def ask_valid(
     """Call the model until its answer fits the schema, re-asking with the errors each time.
 
     Only parse and schema failures are retried here (transient HTTP faults are the provider's);
-    a truncated answer is retried with twice the answer budget rather than the same call.
+    a truncated answer keeps its complete items where it wrote its first list whole (`salvaged`),
+    else is retried with twice the answer budget rather than the same call.
     """
     conversation = list(messages)
     budget = max_tokens
@@ -179,10 +217,9 @@ async def ask_valid(
                 spent["prompt"] += reply.prompt_tokens
                 spent["completion"] += reply.completion_tokens
                 spent["calls"] += 1
+                cut_off = reply.finish_reason == "length"
                 try:
-                    if reply.finish_reason == "length":
-                        raise TruncatedAnswer([f"the answer was cut off at {budget} tokens"], reply.text)
-                    data = parse_answer(reply.text, schema_name)
+                    data = _kept(reply.text, schema_name, budget) if cut_off else parse_answer(reply.text, schema_name)
                 except TruncatedAnswer:
                     budget = min(budget * 2, max_tokens_cap)
                     conversation = list(messages)
@@ -202,7 +239,16 @@ async def ask_valid(
             prompt_tokens=spent["prompt"],
             completion_tokens=spent["completion"],
         ) from None
-    return Answer(data=data, prompt_tokens=spent["prompt"], completion_tokens=spent["completion"], calls=spent["calls"])
+    return Answer(data, spent["prompt"], spent["completion"], spent["calls"], cut_off)
+
+
+def _kept(text: str, schema_name: Step, budget: int) -> dict[str, Any]:
+    """What an answer cut off at `budget` tokens holds whole, or TruncatedAnswer to ask again."""
+    data = salvaged(text, schema_name)
+    if data is None:
+        raise TruncatedAnswer([f"the answer was cut off at {budget} tokens"], text)
+    log.info("%s answer cut off at %d tokens: its complete items kept", schema_name, budget)
+    return data
 
 
 def _reask(errors: list[str]) -> dict[str, str]:

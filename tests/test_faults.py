@@ -63,6 +63,16 @@ RECOVERIES = [
     Recovers("invalid JSON re-asked", [Fault(body="Sure! Here are the notes: {")], 1),
     Recovers("schema-invalid JSON re-asked", [Fault(body=json.dumps({"sections": "nope"}))], 1),
     Recovers("truncated JSON gets a larger budget", [Fault(body='{"sections": [{"start_', finish_reason="length")], 1),
+    Recovers(
+        "JSON cut off after its sections keeps them",
+        [
+            Fault(
+                body='{"sections": [{"start_block": 1, "title": "T", "summary": "S"}], "advice": [',
+                finish_reason="length",
+            )
+        ],
+        0,
+    ),
     Recovers("empty answer re-asked", [Fault(body="")], 1),
 ]
 
@@ -78,6 +88,15 @@ def test_transient_faults_and_bad_answers_are_recovered(case: Recovers, clean_ca
         assert provider.sleeps == case.sleeps
     else:
         assert all(0 <= s <= 30 for s in provider.sleeps)
+
+
+def test_an_answer_cut_off_after_its_sections_is_kept_and_counted():
+    body = '{"sections": [{"start_block": 1, "title": "Opening the shop", "summary": "Tom opens."}], "advice": [{"b'
+    with ScriptedServer() as server:
+        server.script(Fault(body=body, finish_reason="length"))
+        result, _ = run_pipeline(server, concurrency=1)
+    assert result.stats.cut_off == 1
+    assert result.document["chapters"][0]["title"] == "Opening the shop"
 
 
 def test_a_truncated_answer_is_asked_again_with_twice_the_budget():

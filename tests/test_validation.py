@@ -70,6 +70,30 @@ def test_truncated_answer_gets_a_larger_budget_not_the_same_call():
     assert len(model.asked[1][0]) == 1
 
 
+CUT_AFTER_SECTIONS = (
+    '{"sections": [{"start_block": 1, "title": "Repairs, first", "summary": "Tom says \\"buy a stand]\\"."}],'
+    ' "advice": [{"block": 3, "speaker": null, "text": "Keep a log of every job."}, {"block": 4, "spea'
+)
+
+
+def test_an_answer_cut_off_after_its_first_list_keeps_its_complete_items_without_another_call():
+    model = FakeModel(_reply(CUT_AFTER_SECTIONS, "length"))
+    answer = asyncio.run(ask_valid(model, [{"role": "user", "content": "x"}], "map", 100))
+    assert answer.calls == 1 and answer.cut_off
+    assert answer.data == {
+        "sections": [{"start_block": 1, "title": "Repairs, first", "summary": 'Tom says "buy a stand]".'}],
+        "advice": [{"block": 3, "speaker": None, "text": "Keep a log of every job."}],
+        "quotes": [],
+        "resources": [],
+    }
+
+
+def test_an_answer_cut_off_inside_its_first_list_is_asked_again():
+    from summarizer.validation import salvaged
+
+    assert salvaged('{"sections": [{"start_block": 1, "title": "A", "summary": "S"}, {"start_', "map") is None
+
+
 def test_gives_up_after_the_bounded_attempts_with_a_clear_error():
     model = FakeModel(*[_reply("not json")] * 3)
     with pytest.raises(AnswerError, match="no valid map answer after 3 attempts: not valid JSON"):
