@@ -51,15 +51,19 @@ OPINIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Phrases of an opinion or a lesson, the stuff of quotes, by language."""
 TAGS: dict[str, str] = {
-    "en": r"right|isn't it|don't you think|correct|yeah",
+    "en": r"right|isn't it|don't you(?: think)?|didn't you|aren't you|correct|yeah",
     "es": r"verdad|no|cierto",
     "de": r"oder|nicht wahr|ne|gell",
 }
 """How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
-TRAILING: dict[str, str] = {"en": r"i don't know|or something(?: like that)?|or whatever|you know|(?:as|like) i said"}
-"""How a speaker trails off at the end of a thought, by language: a passage ending so is no quote."""
+TRAILING: dict[str, str] = {
+    "en": r"i don't know|or something(?: like that)?|or whatever|you know|(?:as|like) i said|mm-?hmm|uh-huh|mhm"
+}
+"""How a speaker trails off at the end of a thought (or, in captions, the other speaker's `mm-hmm` closes
+it), by language: a passage ending so is no quote."""
 INVERSIONS: dict[str, str] = {
-    "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has) (?:it|you|we|they|he|she|i)\b"
+    "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has|don't|didn't|isn't|aren't|wasn't)"
+    r" (?:it|you|we|they|he|she|i)\b"
     r"(?! (?:think|know|mean|guess)\b)",
 }
 """A verb before its subject (`did it work`, `how do you choose`): how English asks, where captions drop

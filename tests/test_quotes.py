@@ -250,3 +250,14 @@ def test_in_captions_a_passage_ending_on_as_i_said_is_no_candidate():
         ]
     )
     assert not any(t.endswith("as i said") for t in texts)
+
+
+def test_in_captions_a_passage_asking_with_a_negative_tag_or_closed_by_a_backchannel_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 so i think it's really tricky to describe and you have a blog post about this don't you mm-hmm",
+            "0:04 yeah it's generally about what the work product of data science is for a company",
+            "0:08 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any("don't you" in t or t.endswith("mm-hmm") for t in texts)
