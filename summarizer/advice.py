@@ -76,6 +76,9 @@ LEADS: dict[str, str] = {
     "de": "und|aber|also|ja|naja|dann|auch",
 }
 """Words a spoken sentence opens with before its tip (`And track every job …`), by language."""
+AFTERTHOUGHTS: dict[str, str] = {"en": "i think|i guess|i believe|i would say|i'd say|probably"}
+"""A hedge a spoken sentence closes with (`You shouldn't have too many beta readers, I think.`), by
+language: the tip is what comes before it."""
 _REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
 
 
@@ -109,6 +112,7 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
         return None
     straight = sentence.strip().replace("’", "'")  # `I’d recommend` is `I'd recommend`
     text = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", straight, flags=re.I)
+    text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
     if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
         return None
     lower = text.lower()

@@ -187,6 +187,7 @@ def test_a_warning_becomes_the_instruction_not_to():
         "If you freelance, don't work for one client only."
     )
     assert recommendation("I would not recommend starting with deep learning.") == "Don't start with deep learning."
+    assert recommendation("You shouldn't have too many beta readers, I think.") == "Don't have too many beta readers."
     assert spoken_instruction("You don't want your bot to promise discounts you don't offer.") == (
         "Don't let your bot promise discounts you don't offer."
     )
