@@ -72,7 +72,7 @@ intonation alone (Spanish)."""
 EXCLUDED: dict[str, tuple[str, ...]] = {
     "en": (
         "thank you", "thanks", "welcome to", "nice to meet", "good to see", "subscribe", "follow me",
-        "you can find me", "find me on", "reach out to me", "check out my", "link in the description",
+        "you can find me", "find me on", "reach out to me", "check out my", "check it out", "link in the description",
         "in the show notes", "share my screen", "can you hear", "let's get started", "let's start",
         "next question", "we have a question", "let me read", "excited to talk", "to be here", "i.e.", "e.g.",
         "chuckles", "laughs", "[music]", "[laughter]", "hi everyone", "hello everyone", "if you listen to",

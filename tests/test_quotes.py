@@ -261,3 +261,13 @@ def test_in_captions_a_passage_asking_with_a_negative_tag_or_closed_by_a_backcha
         ]
     )
     assert not any("don't you" in t or t.endswith("mm-hmm") for t in texts)
+
+
+def test_in_captions_a_plug_for_somebodys_company_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 you should go check it out it's a great company we're building a really nice product there too",
+            "0:04 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any("check it out" in t for t in texts)
