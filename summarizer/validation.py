@@ -121,6 +121,24 @@ def parse_answer(text: str, schema_name: str) -> dict[str, Any]:
     return cast(dict[str, Any], data)
 
 
+LOOP_REPEATS = 3
+LOOP_SHORTEST, LOOP_LONGEST = 30, 400
+"""An answer whose last characters are one stretch of 30–400 characters said `LOOP_REPEATS` times in a
+row is looping: no answer that says something repeats itself so."""
+
+
+def runs_away(text: str) -> bool:
+    """Whether a model is looping (`… once you achieve this result. Misra suggests focusing … once you
+    achieve this result. Misra suggests focusing …`): a small model decoding greedily can write so until
+    its answer budget is spent."""
+    longest = min(LOOP_LONGEST, len(text) // LOOP_REPEATS)
+    for size in range(LOOP_SHORTEST, longest + 1):
+        tail = text[-size:]
+        if all(text[-size * (n + 1) : len(text) - size * n] == tail for n in range(1, LOOP_REPEATS)):
+            return True
+    return False
+
+
 def salvaged(text: str, schema_name: str) -> dict[str, Any] | None:
     """What an answer cut off at its token budget holds whole: cut after its last complete item,
     closed as JSON, lists it never reached left empty, and fitting the schema; None unless it had

@@ -112,3 +112,17 @@ def test_model_schemas_bound_lists_but_not_string_lengths(name):
     constrained token several times slower, 1200 crashed it. Lists are bounded instead."""
     text = json.dumps(model_schema(name))
     assert "maxLength" not in text and "maxItems" in text
+
+
+def test_an_answer_looping_on_itself_is_told_from_one_that_says_something():
+    from summarizer.validation import runs_away
+
+    opening = '{"sections": [{"start_block": 87, "title": "Learning a Little Bit", "summary": "Misra suggests'
+    loop = " focusing on a specific use case and once you achieve this result. Misra suggests"
+    assert not runs_away(opening + loop * 2)
+    assert runs_away(opening + loop * 3)
+    sections = ", ".join(
+        f'{{"start_block": {n}, "title": "Part {n}", "summary": "Tom explains the repairs of part {n}."}}'
+        for n in range(1, 9)
+    )
+    assert not runs_away('{"sections": [' + sections + "]")

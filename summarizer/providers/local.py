@@ -8,13 +8,14 @@ fully used by one decode, and a single context lets llama.cpp reuse the cached s
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import threading
 from pathlib import Path
 from typing import Any
 
 from ..errors import ModelFileError
-from ..validation import Messages, Reply, Step, model_schema
+from ..validation import LOOP_LONGEST, LOOP_REPEATS, Messages, Reply, Step, model_schema, runs_away
 from .model_files import check_gguf
 
 DEFAULT_CONTEXT = 8192
@@ -22,6 +23,8 @@ DEFAULT_CONTEXT = 8192
 # until the answer budget runs out; a mild penalty on the last 64 tokens breaks the loop without
 # touching quotes copied from the transcript, which lies further back.
 REPEAT_PENALTY = 1.15
+LOOP_PIECES = LOOP_LONGEST * LOOP_REPEATS  # streamed pieces (a token, a character or more) a loop shows in
+log = logging.getLogger(__name__)
 
 
 class LocalProvider:
@@ -70,23 +73,35 @@ class LocalProvider:
         return await asyncio.to_thread(self._complete, messages, schema_name, max_tokens)
 
     def _complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply:
+        """The answer, streamed so that one looping on itself is stopped at once (`runs_away`) and
+        reported as cut off, instead of writing on to its budget (136 s for one part of the shared
+        caption transcript). Streams carry no usage: the answer's tokens are the pieces streamed, the
+        prompt's the rest of the context."""
         with self._lock:
             self.load()
-            result = self._llm.create_chat_completion(
+            stream = self._llm.create_chat_completion(
                 messages=messages,
                 response_format={"type": "json_object", "schema": model_schema(schema_name)},
                 max_tokens=max_tokens,
                 temperature=0.0,
                 repeat_penalty=REPEAT_PENALTY,
+                stream=True,
             )
-        choice = result["choices"][0]
-        usage = result.get("usage") or {}
-        return Reply(
-            text=choice["message"].get("content") or "",
-            prompt_tokens=usage.get("prompt_tokens", 0),
-            completion_tokens=usage.get("completion_tokens", 0),
-            finish_reason=choice.get("finish_reason") or "stop",
-        )
+            pieces: list[str] = []
+            finish = "length"
+            for chunk in stream:
+                choice = chunk["choices"][0]
+                if piece := choice["delta"].get("content"):
+                    pieces.append(piece)
+                if choice["finish_reason"]:
+                    finish = choice["finish_reason"]
+                    break
+                if piece and runs_away("".join(pieces[-LOOP_PIECES:])):
+                    log.info("%s answer repeating itself: stopped after %d tokens", schema_name, len(pieces))
+                    stream.close()
+                    break
+            prompt_tokens = max(0, self._llm.n_tokens - len(pieces))
+        return Reply("".join(pieces), prompt_tokens, len(pieces), finish)
 
     async def aclose(self) -> None:
         self._llm = None
