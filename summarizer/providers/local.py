@@ -75,8 +75,8 @@ class LocalProvider:
     def _complete(self, messages: Messages, schema_name: Step, max_tokens: int) -> Reply:
         """The answer, streamed so that one looping on itself is stopped at once (`runs_away`) and
         reported as cut off, instead of writing on to its budget (136 s for one part of the shared
-        caption transcript). Streams carry no usage: the answer's tokens are the pieces streamed, the
-        prompt's the rest of the context."""
+        caption transcript). Streams carry no usage: the answer's tokens are counted from its text, the
+        prompt's are the rest of the context."""
         with self._lock:
             self.load()
             stream = self._llm.create_chat_completion(
@@ -100,8 +100,10 @@ class LocalProvider:
                     log.info("%s answer repeating itself: stopped after %d tokens", schema_name, len(pieces))
                     stream.close()
                     break
-            prompt_tokens = max(0, self._llm.n_tokens - len(pieces))
-        return Reply("".join(pieces), prompt_tokens, len(pieces), finish)
+            text = "".join(pieces)
+            written = len(self._llm.tokenize(text.encode("utf-8"), add_bos=False)) if text else 0
+            prompt_tokens = max(0, self._llm.n_tokens - written)
+        return Reply(text, prompt_tokens, written, finish)
 
     async def aclose(self) -> None:
         self._llm = None
