@@ -143,7 +143,7 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     kind_word = re.compile(rf"\b(?i:({words}))\b") if words else None
     determiner, is_a = DETERMINERS.get(language), IS_A.get(language)
     kind_first = re.compile(rf"\b(?:{determiner})\s+(?i:({words}))\s+({title})") if words and determiner else None
-    author = re.compile(rf"\s+(?:{AUTHORED.get(language, 'by')})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+    author = re.compile(rf"\s+(?:{AUTHORED.get(language, '$^')})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
     said_is = re.compile(rf"({title})\s+{is_a}\s+(?:[\w-]+\s+){{0,2}}(?i:({words}))\b") if words and is_a else None
     openers = OPENERS.get(language, frozenset())
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
@@ -159,11 +159,11 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
         """A name said right beside its kind word, taken where it is a title: two words or more once the
         words opening the sentence and its author (`Zero to One from Peter Thiel`) are left out, or one
         written in camel case (`TopCoder`; `API` is no title)."""
-        words = author.sub("", name).split()
-        while words and words[0].lower() in openers:
-            words.pop(0)
-        if len(words) >= 2 or (words and words[0][1:].lower() != words[0][1:] and not words[0].isupper()):
-            add(" ".join(words), kind, block)
+        parts = author.sub("", name).split()
+        while parts and parts[0].lower() in openers:
+            parts.pop(0)
+        if len(parts) >= 2 or (parts and parts[0][1:].lower() != parts[0][1:] and not parts[0].isupper()):
+            add(" ".join(parts), kind, block)
 
     for block in blocks:
         text = block.text
