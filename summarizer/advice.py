@@ -270,17 +270,20 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
             ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
             if ending and verb.lower().endswith(ending) and verb.lower() not in verbs_so:
                 verb = _base_form(verb) or verb  # `I would recommend starting …` → `Start …`
-            instruction = f"{negated} {verb.lower()}" if negated else verb
-            instruction = instruction if condition else f"{instruction[:1].upper()}{instruction[1:]}"
-            return f"{condition[:1].upper()}{condition[1:]}{instruction}{said.group(3)}"
+            return _held_for(condition, f"{negated} {verb.lower()}" if negated else verb, said.group(3))
     letting = LETTING.get(language)
     said = re.match(rf"^({CONDITION})?{_HEDGES}{letting[0]}(\s.*)$", text, re.I) if letting else None
     if letting and said:
         condition, thing, verb, rest = (said.group(i) or "" for i in range(1, 5))
-        instruction = f"{letting[1]} {thing}{verb.lower()}{rest}"
-        instruction = instruction if condition else f"{instruction[:1].upper()}{instruction[1:]}"
-        return f"{condition[:1].upper()}{condition[1:]}{instruction}"
+        return _held_for(condition, f"{letting[1]} {thing}{verb.lower()}", rest)
     return None
+
+
+def _held_for(condition: str, instruction: str, rest: str) -> str:
+    """The instruction after the condition it holds for, the sentence opening on a capital either way."""
+    if not condition:
+        return f"{instruction[:1].upper()}{instruction[1:]}{rest}"
+    return f"{condition[:1].upper()}{condition[1:]}{instruction}{rest}"
 
 
 MIN_OBJECT = 1

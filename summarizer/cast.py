@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .chunking import MARKED, sentences
+from .language import plain_words
 from .metadata import EpisodeMeta
 from .prompts import load_prompt
 from .segmenting import STOPWORDS, TITLE_STOPWORDS
@@ -281,7 +282,7 @@ def _spoken_gender(transcript: Transcript, label: str | None, language: str) -> 
     for segment in transcript.segments:
         if label is not None and segment.speaker == label:
             break
-        said += _plain_words(segment.text)
+        said += plain_words(segment.text)
         if len(said) >= PRONOUN_WORDS:
             break
     if label is None:  # captions: the host's words are those before the guest's thanks
@@ -292,10 +293,6 @@ def _spoken_gender(transcript: Transcript, label: str | None, language: str) -> 
     counts = {gender: sum(word in forms for word in said) for gender, forms in pronouns.items()}
     (first, most), (_, other) = sorted(counts.items(), key=lambda kv: -kv[1])
     return first if most > 0 and most >= PRONOUN_MARGIN * other else None
-
-
-def _plain_words(text: str) -> list[str]:
-    return re.findall(r"[\w']+", text.lower().replace("’", "'"))
 
 
 def _label_roles(transcript: Transcript) -> dict[str, Role]:

@@ -58,7 +58,7 @@ def build_document(
         duration=transcript.duration,
         drops=drops,
     )
-    language = episode.notes_language.split("-")[0].lower()
+    language = episode.notes_code
     for key in ("title", "tagline", "summary"):
         credited = credit_guest(answer[key], by_id, cast)
         if credited != answer[key]:
@@ -246,7 +246,7 @@ def _gendered(text: str, cast: Cast, language: str, drops: Drops) -> str:
 
 def _found_tips(episode: Prepared) -> tuple[Advice, ...]:
     """Tips found in the words are in the language spoken: usable only when the notes are too."""
-    if episode.notes_language.split("-")[0].lower() != episode.language:
+    if not episode.notes_spoken:
         return ()
     return tuple(Advice(t.text, t.speaker, t.block) for t in episode.tips)
 

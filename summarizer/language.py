@@ -21,7 +21,7 @@ is judged so: in a short text one English title would be 5%."""
 SHORTCUT_WORDS = 200
 
 
-def _words(text: str) -> list[str]:
+def plain_words(text: str) -> list[str]:
     """Lower-case words, curly apostrophes straightened (`don’t` is `don't`)."""
     return re.findall(r"[\w']+", text.lower().replace("’", "'"))
 
@@ -34,7 +34,7 @@ def detect_language(texts: list[str]) -> str:
     sample = joined[middle : middle + SAMPLE_CHARS]
     if not sample.strip():
         return "und"
-    words = _words(sample)
+    words = plain_words(sample)
     if len(words) >= SHORTCUT_WORDS and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
         return "en"
     import py3langid  # loads its bundled model on first use (about a second)
@@ -67,7 +67,7 @@ def off_language(texts: list[str], language: str, spoken: frozenset[str] = froze
     wanted = language.split("-")[0].lower()
     checked = [t for t in texts if len(t.split()) >= MIN_CHECKED_WORDS]
     if wanted == "en":
-        checked = [t for t in checked if len(ENGLISH_TELLS & set(_words(t))) < 2]
+        checked = [t for t in checked if len(ENGLISH_TELLS & set(plain_words(t))) < 2]
     if spoken:
         checked = [t for t in checked if not _mostly_spoken(t, spoken)]
     return [t for t in checked if detect_language([t]) != wanted]
@@ -75,9 +75,9 @@ def off_language(texts: list[str], language: str, spoken: frozenset[str] = froze
 
 def spoken_words(texts: list[str]) -> frozenset[str]:
     """The words a transcript says (its segment texts), for `off_language`."""
-    return frozenset(word for text in texts for word in _words(text))
+    return frozenset(word for text in texts for word in plain_words(text))
 
 
 def _mostly_spoken(text: str, spoken: frozenset[str]) -> bool:
-    words = _words(text)
+    words = plain_words(text)
     return sum(word in spoken for word in words) >= SPOKEN_SHARE * len(words)

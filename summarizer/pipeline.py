@@ -154,8 +154,7 @@ class Pipeline:
         answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
         self.progress(episode, "reduce", 1, 1)
         document = build_document(answer, notes, prepared, self.caller.generator, stats.drops)
-        in_spoken = prepared.notes_language.split("-")[0].lower() == prepared.language
-        said = spoken_words([s.text for s in transcript.segments]) if in_spoken else frozenset()
+        said = spoken_words([s.text for s in transcript.segments]) if prepared.notes_spoken else frozenset()
         for text in off_language(written_fields(document), prepared.notes_language, said):
             stats.drops.add(f"generated text not in the notes' language ({prepared.notes_language})", detail=text[:80])
         errors = validation_errors(document, "summary")

@@ -35,6 +35,16 @@ class Prepared:
     candidates: list[Candidate]  # passages worth quoting, marked for the map to choose by number
     chunks: list[Chunk]
 
+    @property
+    def notes_code(self) -> str:
+        """The notes' language without its region (`pt` of `pt-BR`), as rules are keyed."""
+        return self.notes_language.split("-")[0].lower()
+
+    @property
+    def notes_spoken(self) -> bool:
+        """Whether the notes are written in the language spoken: what is found in the words serves them."""
+        return self.notes_code == self.language
+
 
 def prepare(
     transcript: Transcript, meta: EpisodeMeta, chunk_tokens: int, overlap: int, max_starts: int = MAX_STARTS
