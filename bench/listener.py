@@ -13,7 +13,8 @@ Columns: minutes, run seconds, model calls, guest named in title/tagline/summary
 the host where the guest holds 70% of the words, tips per hour and the share phrased as instructions,
 quotes per hour, the share by the guest, questions and pairs sharing a start, and the share of the
 publisher's resource list found, of all of it and of the part whose name is said aloud, and how many
-thirds of the episode the summary paragraph speaks of.
+thirds of the episode the summary paragraph speaks of; the F1 against the publisher's headings of the
+topic starts found from the words (bench/chapters.py) and of the document's chapters made from them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import time
 from pathlib import Path
 
+from chapters import scores, starts_found
 from eval import print_table
 from summarizer.config import RunConfig
 from summarizer.evaluate import evaluate
@@ -38,7 +40,7 @@ from summarizer.transcript import read_transcript
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 SAMPLE = 4  # every how many held-out episodes one is taken by default
 COLUMNS = ("episode", "min", "run s", "calls", "guest", "host cr", "tips/h", "instr", "quotes/h", "by guest",
-           "q?", "same", "res", "aloud", "sum ⅓")  # fmt: skip
+           "q?", "same", "res", "aloud", "sum ⅓", "F1 words", "F1 chap")  # fmt: skip
 
 
 def held_out() -> list[str]:
@@ -64,6 +66,7 @@ def main() -> None:
     for name in names:
         transcript = read_transcript(DTC / name / "transcript.txt")
         reference = json.loads((DTC / name / "reference.json").read_text())
+        headings = [float(c["start"]) for c in reference["chapters"]]
         started = time.monotonic()
         result = loop.run_until_complete(pipeline.run(transcript, EpisodeMeta(slug=name)))
         seconds = time.monotonic() - started
@@ -90,6 +93,8 @@ def main() -> None:
                 _pct(f.resources_found),
                 _pct(f.resources_aloud_found),
                 _count(f.summary_thirds),
+                f"{scores(headings, starts_found(DTC / name / 'transcript.txt')[0])[2]:.2f}",
+                f"{_f1(f.reference_matched, f.ours_matched):.2f}",
             ]
         )
         print(f"{name}: {seconds:.0f} s", flush=True)
@@ -97,6 +102,11 @@ def main() -> None:
     print_table(rows)
     store.close()
     loop.close()
+
+
+def _f1(recall: float | None, precision: float | None) -> float:
+    r, p = recall or 0.0, precision or 0.0
+    return 2 * r * p / (r + p) if r + p else 0.0
 
 
 def _pct(value: float | None) -> str:

@@ -94,7 +94,7 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
     )
     if reference is None:
         return figures
-    ours = [c["start"] for c in chapters if c["start"] is not None]
+    ours = heard_starts(chapters, transcript)
     theirs = [float(c["start"]) for c in reference["chapters"]]
     scores = rouge(document["summary"], reference["description"])
     return Figures(
@@ -275,6 +275,16 @@ def advice_own_words(advice: list[dict[str, Any]], transcript: Transcript) -> fl
         return None
     blocks = {b.id: b for b in build_blocks(transcript)}
     return sum(not pasted(item["text"], blocks, item["block"]) for item in advice) / len(advice)
+
+
+def heard_starts(chapters: list[dict[str, Any]], transcript: Transcript) -> list[float]:
+    """Chapter starts as a heading can mark them: the first chapter runs from 0:00 (platforms require
+    it) but its words, and a publisher's first heading, begin where the transcript's first words do
+    (an edited transcript's can come a minute or more in, after the intro music)."""
+    starts = [c["start"] for c in chapters if c["start"] is not None]
+    if starts and transcript.segments and transcript.segments[0].start is not None:
+        starts[0] = max(starts[0], transcript.segments[0].start)
+    return starts
 
 
 def matched_share(targets: list[float], candidates: list[float], window: float = ALIGN_SECONDS) -> float | None:

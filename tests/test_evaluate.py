@@ -247,3 +247,17 @@ def test_the_thirds_the_summary_paragraph_speaks_of_are_counted():
     whole = opening + " Balcony tomatoes want deep watering, and a small compost bin turned weekly never smells."
     assert evaluate(_doc(chapters=chapters, summary=opening), TRANSCRIPT).summary_thirds == 1
     assert evaluate(_doc(chapters=chapters, summary=whole), TRANSCRIPT).summary_thirds == 3
+
+
+def test_the_first_chapter_is_scored_where_its_words_begin_not_at_the_zero_platforms_require():
+    after_intro_music = parse_transcript("1:15 A: welcome to the show\n2:00 B: herbs like sun\n4:00 A: and compost")
+    reference = {
+        "episode": "ep",
+        "source": "s",
+        "url": "u",
+        "description": "d",
+        "chapters": [{"start": 75, "title": "a"}],
+    }
+    chapters = [{"start": 0.0, "end": 240.0, "title": "Welcome", "summary": ""}]
+    figures = evaluate(_doc(chapters=chapters), after_intro_music, reference)
+    assert figures.reference_matched == 1.0 and figures.ours_matched == 1.0
