@@ -133,8 +133,10 @@ class Cast:
 
     def gendered(self, text: str, language: str) -> str:
         """Model text speaking of the guest with the pronouns the host uses for them (a small model
-        writes `CJ Jenkins shares his experience` of a woman): in each sentence naming the guest and
-        nobody else of the cast, and in the sentences after it that name nobody."""
+        writes `CJ Jenkins shares his experience` of a woman): after each naming of the guest, up to
+        the next naming of someone else of the cast (`Alexey interviews Atita, who started his
+        career` is hers: the nearest name before a pronoun is whose it is), across sentences that
+        name nobody."""
         guest = self.guests[0] if len(self.guests) == 1 else None
         pronouns = PRONOUNS.get(language)
         if guest is None or guest.gender is None or pronouns is None:
@@ -143,11 +145,18 @@ class Cast:
         others = [p for p in self.people if p is not guest]
         about_guest, fixed = False, []
         for sentence in sentences(text):
-            if any(_names(p, sentence) for p in others):
-                about_guest = False
-            elif _names(guest, sentence):
-                about_guest = True
-            fixed.append(_swapped(sentence, pronouns[wrong], language) if about_guest else sentence)
+            named = sorted(
+                [(end, True) for end in _naming_ends(guest, sentence)]
+                + [(end, False) for p in others for end in _naming_ends(p, sentence)]
+            )
+            pieces, cut = [], 0
+            for end, is_guest in named:
+                pieces.append((sentence[cut:end], about_guest))
+                cut, about_guest = end, is_guest
+            pieces.append((sentence[cut:], about_guest))
+            fixed.append(
+                "".join(_swapped(piece, pronouns[wrong], language) if ours else piece for piece, ours in pieces)
+            )
         return " ".join(fixed) if fixed != sentences(text) else text
 
     def display(self, label: str) -> str:
@@ -168,9 +177,11 @@ class Cast:
         return "".join(f"{line}\n" for line in lines)
 
 
-def _names(person: Person, text: str) -> bool:
-    """Whether text names the person by any word of their name (`CJ` or `Jenkins` of `CJ Jenkins`)."""
-    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in person.name.split() if len(word) > 1)
+def _naming_ends(person: Person, text: str) -> list[int]:
+    """Where each naming of the person in text ends, by any word of their name (`CJ` or `Jenkins` of
+    `CJ Jenkins`)."""
+    words = "|".join(re.escape(word) for word in person.name.split() if len(word) > 1)
+    return [m.end() for m in re.finditer(rf"\b(?:{words})\b", text)] if words else []
 
 
 OBJECTIVE: dict[str, dict[str, tuple[str, frozenset[str], frozenset[str]]]] = {
