@@ -143,3 +143,27 @@ def test_a_spanish_interview_gets_spanish_notes_on_the_embedded_model(small_mode
     written = " ".join([document["summary"], *(c["summary"] for c in document["chapters"] if c["summary"])])
     assert detect_language([written]) == "es"
     assert "## Capítulos" in summarizer.render(document, "markdown")
+
+
+def test_asking_the_grammar_about_the_chosen_token_first_writes_the_same_answer(small_model):
+    from llama_cpp import Llama
+
+    from summarizer.providers.greedy_grammar import GrammarLlama
+    from summarizer.validation import model_schema
+
+    messages = [
+        {"role": "system", "content": "Return JSON: sections (start_block, title, summary), advice, quotes, resources."},
+        {"role": "user", "content": EXAMPLE.read_text(encoding="utf-8")[:2500]},
+    ]
+    answers = []
+    for runtime in (Llama, GrammarLlama):
+        llm = runtime(model_path=str(small_model), n_ctx=4096, n_threads=2, verbose=False)
+        reply = llm.create_chat_completion(
+            messages=messages,
+            response_format={"type": "json_object", "schema": model_schema("map")},
+            max_tokens=160,
+            temperature=0.0,
+            repeat_penalty=1.15,
+        )
+        answers.append(reply["choices"][0]["message"]["content"])
+    assert answers[0] == answers[1] and answers[0].lstrip().startswith("{")

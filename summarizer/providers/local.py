@@ -1,8 +1,9 @@
 """The embedded model: a GGUF file run in-process by llama.cpp (`llama-cpp-python`).
 
-Answers are constrained by the JSON schema during decoding (llama.cpp compiles it to a grammar),
-and still validated above this layer. Calls run one at a time in a worker thread: two cores are
-fully used by one decode, and a single context lets llama.cpp reuse the cached system prompt.
+Answers are constrained by the JSON schema during decoding (llama.cpp compiles it to a grammar,
+asked about the chosen token first: `greedy_grammar`), and still validated above this layer. Calls
+run one at a time in a worker thread: two cores are fully used by one decode, and a single context
+lets llama.cpp reuse the cached system prompt.
 """
 
 from __future__ import annotations
@@ -55,11 +56,11 @@ class LocalProvider:
             return
         check_gguf(self.path)
         try:
-            from llama_cpp import Llama
+            from .greedy_grammar import GrammarLlama
         except ImportError:
             raise ModelFileError("the embedded model needs llama-cpp-python: pip install 'summarizer[local]'") from None
         try:
-            self._llm = Llama(
+            self._llm = GrammarLlama(
                 model_path=str(self.path),
                 n_ctx=self.context_window,
                 n_threads=self._threads,
