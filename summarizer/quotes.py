@@ -159,6 +159,17 @@ NARRATION: dict[str, str] = {
     "de": r"(?:ich|wir) (?:war|waren|habe|hatte|arbeitete|studierte|bin)\b",
 }
 """How a speaker opens a line of their own history (`I joined …`): a biography, seldom a quote."""
+REPEATABLE: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "very really so much many more far too long no ha bye it you that this there then here now them".split()
+    ),
+    "es": frozenset("muy más mucho muchos no ja adiós eso esto ahí allí entonces ahora".split()),
+    "de": frozenset("sehr viel viele mehr so ja nein ha das es da dann jetzt hier".split()),
+}
+"""Words said twice on purpose (`very very smart`) or that can end one clause and open the next (`ask
+for it it really shows`): in captions any other word or run of up to three words said twice in a row
+is a speaker starting again (`yeah yeah`, `our use cases our use cases`), a garble in print."""
+RESTART_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -202,7 +213,7 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
             (score - (0.0 if sentences or _voiced(text, language) else UNVOICED), offset, text)
             for offset, text in spans
             if text not in seen
-            and (sentences or not _asks(text, language))
+            and (sentences or not (_asks(text, language) or _restarts(text, language)))
             and (own_name is None or not own_name.search(text))
             and (score := _score(text, language, block.speaker in guests)) is not None
         ]
@@ -352,6 +363,18 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5
     return score + (0.5 if by_guest else 0.0)
+
+
+def _restarts(text: str, language: str) -> bool:
+    """Whether an unpunctuated passage says a word, or a run of up to `RESTART_WORDS`, twice in a row
+    (`is is`, `the product manager the product manager`), other than a word said twice on purpose.
+    Edited transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
+    words, repeatable = _WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
+    for n in range(1, RESTART_WORDS + 1):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i : i + n] == words[i + n : i + 2 * n] and not (n == 1 and words[i] in repeatable):
+                return True
+    return False
 
 
 def _times(block: Block, begin: int, finish: int) -> tuple[float | None, float | None]:

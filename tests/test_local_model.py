@@ -152,7 +152,10 @@ def test_asking_the_grammar_about_the_chosen_token_first_writes_the_same_answer(
     from summarizer.validation import model_schema
 
     messages = [
-        {"role": "system", "content": "Return JSON: sections (start_block, title, summary), advice, quotes, resources."},
+        {
+            "role": "system",
+            "content": "Return JSON: sections (start_block, title, summary), advice, quotes, resources.",
+        },
         {"role": "user", "content": EXAMPLE.read_text(encoding="utf-8")[:2500]},
     ]
     answers = []

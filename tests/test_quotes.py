@@ -267,3 +267,17 @@ def test_in_captions_a_plug_for_somebodys_company_is_no_candidate():
         ]
     )
     assert not any("check it out" in t for t in texts)
+
+
+def test_a_passage_where_the_speaker_starts_again_is_no_candidate_but_a_word_said_twice_on_purpose_is():
+    texts = _texts(
+        [
+            "0:00 i think people try to get help unless it's like yeah yeah they try it sometimes before",
+            "0:04 and then we talked for a while about something else entirely before the break",
+            "0:08 i think our use cases our use cases need the most careful thought of all the teams here",
+            "0:12 and then we talked for a while about something else entirely before the break",
+            "0:16 i think you should be very very careful with every single customer you ever have",
+            "0:20 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert texts == ["i think you should be very very careful with every single customer you ever have"]
