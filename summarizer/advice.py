@@ -133,12 +133,6 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     return None if tip is None or is_fragment(tip, language) else tip
 
 
-def said_instruction(passage: str, language: str = "en") -> str | None:
-    """The first instruction a passage of talk gives (`recommendation` of each of its sentences): where
-    the model hands back a speaker's paragraph as advice, the tip in it, in the speaker's words."""
-    return next((tip for sentence in sentences(passage) if (tip := recommendation(sentence, language))), None)
-
-
 RECOMMENDING: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:you|people|we) (?:really |always |definitely |also |just )?(?:need to|have to|should|must|want to|"

@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested, said_instruction
+from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -68,17 +68,13 @@ def notes_from_map(
             drops.add("advice that asks a question")
             continue
         block = answering_block(item["text"], blocks, block, hosts)
-        text = item["text"]
-        if pasted(text, blocks, block):  # the speaker's own words: a quote, not a tip
+        if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
             drops.add("advice pasted from the transcript (offered as a quote)")
-            spoken.append({"block": block, "text": text})
-            text = said_instruction(text, language)
-            if text is None:
-                continue
-            drops.add("advice pasted from the transcript: the instruction it says kept", detail=text[:80])
-        tip = as_instruction(text, language)
+            spoken.append({"block": block, "text": item["text"]})
+            continue
+        tip = as_instruction(item["text"], language)
         if tip is None:
-            drops.add("advice that reports or describes the talk instead of a tip", detail=text[:80])
+            drops.add("advice that reports or describes the talk instead of a tip", detail=item["text"][:80])
             continue
         if plugs(tip, language):
             drops.add("advice that is a plug", detail=tip[:80])

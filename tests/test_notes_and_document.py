@@ -6,7 +6,7 @@ from summarizer.document import build_document
 from summarizer.prepare import prepare
 from summarizer.metadata import EpisodeMeta
 from summarizer.grounding import QuoteLocator
-from summarizer.notes import Advice, Drops, Notes, Section, combine, pasted
+from summarizer.notes import Advice, Drops, Notes, Section, combine
 from summarizer.quotes import find_candidates
 from summarizer.transcript import parse_transcript
 from summarizer.validation import validation_errors
@@ -138,21 +138,6 @@ def test_advice_that_is_a_pasted_paragraph_becomes_a_quote_but_a_short_tip_in_th
     assert drops.counts["advice pasted from the transcript (offered as a quote)"] == 1
     # the speaker's own words are offered as a quote, which here runs on into the host's question
     assert drops.counts["quote that is a question"] == 1
-
-
-def test_advice_pasted_as_a_paragraph_keeps_the_instruction_it_says_as_a_tip():
-    t, blocks, by_id, locator = _setup()
-    drops = Drops()
-    punctuated = (
-        "And compost, what beginners should know about compost bins."
-        " Keep the compost bin small and turn it every week so it never smells."
-    )
-    answer = _answer(advice=[{"block": 6, "speaker": None, "text": punctuated}])
-    assert pasted(punctuated, by_id, 6)
-    notes = notes_from_map(answer, by_id, (), locator, drops)
-    tips = [(a.text, a.speaker) for a in notes.advice]
-    assert tips == [("Keep the compost bin small and turn it every week so it never smells.", "B")]
-    assert drops.counts["advice pasted from the transcript: the instruction it says kept"] == 1
 
 
 def test_a_quote_pasted_as_a_long_passage_keeps_its_opening_sentences():
