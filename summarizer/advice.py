@@ -212,6 +212,33 @@ HOUSEKEEPING_WORDS = 20
 """How near a plug in the passage a tip's words sit when the tip is made of the plug's housekeeping."""
 
 
+STORY: dict[str, str] = {"en": r"(?:i|we)\b(?!'d| would| think| believe)"}
+"""How a speaker opens a sentence of their own story, by language (`I used to …`, `We wanted …`)."""
+RECOMMENDING_WORDS: dict[str, str] = {"en": r"suggest|recommend|advi[cs]e|should|important|key|tip"}
+"""Words by which a sentence recommends however it opens (`I always suggest …`), by language."""
+STORY_SHARE = 0.5
+"""The share of a tip's content words a sentence must hold to be the one the tip was made from."""
+
+
+def told_as_story(tip: str, passage: str, language: str = "en") -> bool:
+    """Whether a model's tip is an order made of the speaker's own story (`I used to make many excuses`
+    → `Try not to make excuses for yourself.`): the passage's sentence it was made from (most of its
+    content words) tells what the speaker did and recommends nothing. False in a language without
+    the phrases to tell."""
+    story, recommends = STORY.get(language), RECOMMENDING_WORDS.get(language)
+    wanted = set(terms(tip))
+    if story is None or recommends is None or not wanted:
+        return False
+    share, source = max(((len(wanted & set(terms(s))) / len(wanted), s) for s in sentences(passage)), default=(0.0, ""))
+    opening = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", source.strip().replace("’", "'"), flags=re.I)
+    return (
+        share >= STORY_SHARE
+        and re.match(story, opening, re.I) is not None
+        and re.search(rf"\b(?:{recommends})", opening, re.I) is None
+        and recommendation(source, language) is None
+    )
+
+
 def housekeeping(tip: str, passage: str, language: str = "en") -> bool:
     """A tip made of a live show's housekeeping (`during today's interview you can ask any question …
     in the live chat` → `Ask any question during the interview`): every content word of it said within

@@ -13,7 +13,7 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested
+from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested, told_as_story
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -85,6 +85,9 @@ def notes_from_map(
             continue
         if housekeeping(tip, passage, language):
             drops.add("advice made of the show's housekeeping", detail=tip[:80])
+            continue
+        if told_as_story(tip, passage, language):
+            drops.add("advice made of the speaker's own story, not said as advice", detail=tip[:80])
             continue
         if restates(tip, described, said):
             drops.add("advice restating a chapter summary instead of a tip", detail=tip[:80])

@@ -331,3 +331,13 @@ def test_a_softened_opening_is_judged_by_the_word_after_it():
     assert is_fragment("Just enough to have one full if-else statement")
     assert not is_fragment("Just ship the first version this week.")
     assert not is_fragment("Definitely not specialize as a junior person.")
+
+
+def test_an_order_made_of_the_speakers_own_story_is_told_as_story_but_a_recommendation_is_not():
+    from summarizer.advice import told_as_story
+
+    story = "I used to make many excuses and will continue to do so for my whole career. Then it changed."
+    assert told_as_story("Try not to make excuses for yourself.", story)
+    suggested = "I always suggest looking at the market first and working backwards from there."
+    assert not told_as_story("Start by looking at the market first and working backwards from there.", suggested)
+    assert not told_as_story("Track every job you take.", "You should track every job you take, even small ones.")
