@@ -110,8 +110,7 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     verbs, markers = IMPERATIVES.get(language), MARKERS.get(language)
     if not verbs or not markers:
         return None
-    straight = sentence.strip().replace("’", "'")  # `I’d recommend` is `I'd recommend`
-    text = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", straight, flags=re.I)
+    text = _without_leads(sentence, language)
     text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
     if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
         return None
@@ -131,6 +130,13 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     if tip is None and language not in RECOMMENDING:
         tip = text  # no phrases to find the instruction in: the recommendation as said
     return None if tip is None or is_fragment(tip, language) else tip
+
+
+def _without_leads(sentence: str, language: str) -> str:
+    """A spoken sentence from its first word after the leads (`So, yeah, …`), apostrophes straight
+    (`I’d recommend` is `I'd recommend`)."""
+    straight = sentence.strip().replace("’", "'")
+    return re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", straight, flags=re.I)
 
 
 RECOMMENDING: dict[str, tuple[str, ...]] = {
@@ -230,7 +236,7 @@ def told_as_story(tip: str, passage: str, language: str = "en") -> bool:
     if story is None or recommends is None or not wanted:
         return False
     share, source = max(((len(wanted & set(terms(s))) / len(wanted), s) for s in sentences(passage)), default=(0.0, ""))
-    opening = re.sub(rf"^(?:(?:{LEADS[language]})[,]?\s+)+", "", source.strip().replace("’", "'"), flags=re.I)
+    opening = _without_leads(source, language)
     return (
         share >= STORY_SHARE
         and re.match(story, opening, re.I) is not None
