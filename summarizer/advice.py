@@ -218,8 +218,12 @@ HOUSEKEEPING_WORDS = 20
 """How near a plug in the passage a tip's words sit when the tip is made of the plug's housekeeping."""
 
 
-STORY: dict[str, str] = {"en": r"(?:i|we)\b(?!'d| would| think| believe)"}
-"""How a speaker opens a sentence of their own story, by language (`I used to …`, `We wanted …`)."""
+STORY: dict[str, str] = {
+    "en": r"(?:i|we)\s+(?:\w+ly\s+)?(?:used to|\w+ed|was|were|had|did|went|made|took|got|began|came|left|"
+    r"built|wrote|spent|found|knew|thought|saw|became)\b"
+}
+"""How a speaker opens a sentence of their own past, by language (`I used to …`, `We wanted …`): what
+they did then, not what they do (`We set clear prices …` is a practice, and may be the advice)."""
 RECOMMENDING_WORDS: dict[str, str] = {"en": r"suggest|recommend|advi[cs]e|should|important|key|tip"}
 """Words by which a sentence recommends however it opens (`I always suggest …`), by language."""
 STORY_SHARE = 0.5

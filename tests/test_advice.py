@@ -341,3 +341,5 @@ def test_an_order_made_of_the_speakers_own_story_is_told_as_story_but_a_recommen
     suggested = "I always suggest looking at the market first and working backwards from there."
     assert not told_as_story("Start by looking at the market first and working backwards from there.", suggested)
     assert not told_as_story("Track every job you take.", "You should track every job you take, even small ones.")
+    practice = "We set clear prices for every repair and align the work with the season."
+    assert not told_as_story("Set clear prices for every repair.", practice)  # what they do: maybe the advice
