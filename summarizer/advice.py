@@ -231,10 +231,10 @@ STORY_SHARE = 0.5
 
 
 def told_as_story(tip: str, passage: str, language: str = "en") -> bool:
-    """Whether a model's tip is an order made of the speaker's own story (`I used to make many excuses`
-    → `Try not to make excuses for yourself.`): the passage's sentence it was made from (most of its
-    content words) tells what the speaker did and recommends nothing. False in a language without
-    the phrases to tell."""
+    """Whether a model's tip is an order made of the speaker's own past (`I used to make many excuses`
+    → `Try not to make excuses for yourself.`): the passage's sentence it was made from (half the tip's
+    content words or more) tells what the speaker did and recommends nothing. False in a language
+    without the phrases to tell."""
     story, recommends = STORY.get(language), RECOMMENDING_WORDS.get(language)
     wanted = set(terms(tip))
     if story is None or recommends is None or not wanted:
