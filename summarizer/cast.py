@@ -143,8 +143,8 @@ class Cast:
             return text
         wrong = next(gender for gender in pronouns if gender != guest.gender)
         others = [p for p in self.people if p is not guest]
-        about_guest, fixed = False, []
-        for sentence in sentences(text):
+        about_guest, said, fixed = False, sentences(text), []
+        for sentence in said:
             named = sorted(
                 [(end, True) for end in _naming_ends(guest, sentence)]
                 + [(end, False) for p in others for end in _naming_ends(p, sentence)]
@@ -157,7 +157,7 @@ class Cast:
             fixed.append(
                 "".join(_swapped(piece, pronouns[wrong], language) if ours else piece for piece, ours in pieces)
             )
-        return " ".join(fixed) if fixed != sentences(text) else text
+        return " ".join(fixed) if fixed != said else text
 
     def display(self, label: str) -> str:
         """How a prompt shows a speaker: `Host (Maya)`, `Guest (Tom Okafor)`, or the bare label."""
