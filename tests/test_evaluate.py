@@ -138,14 +138,16 @@ def test_a_pasted_paragraph_is_not_advice_in_its_own_words():
     assert evaluate(_doc(advice=advice), TRANSCRIPT).advice_own_words == 0.5
 
 
+def _reference(**fields):
+    """A publisher's reference (`reference.schema.json`) with the fields a test sets."""
+    return {"episode": "ep", "source": "s", "url": "u", "description": "", "chapters": [], **fields}
+
+
 def test_reference_with_shifted_starts_matches_only_within_sixty_seconds():
-    reference = {
-        "episode": "ep",
-        "source": "s",
-        "url": "u",
-        "description": "Small gardens: herbs, watering, compost.",
-        "chapters": [{"start": 50, "title": "a"}, {"start": 200, "title": "b"}],
-    }
+    reference = _reference(
+        description="Small gardens: herbs, watering, compost.",
+        chapters=[{"start": 50, "title": "a"}, {"start": 200, "title": "b"}],
+    )
     figures = evaluate(_doc(), TRANSCRIPT, reference)
     assert figures.reference_matched == 0.5  # 50 s is within 60 s of 0; 200 s is 80 s from 120
     assert figures.ours_matched == 0.5
@@ -200,16 +202,13 @@ def test_listener_figures_against_a_reference_with_guests_host_and_resources():
     doc["title"] = "Herbs with Bea"
     doc["quotes"][0]["speaker"] = "B"
     doc["resources"] = [{"name": "The Windowsill Garden", "kind": "book", "start": 0.0}]
-    reference = {
-        "episode": "e",
-        "source": "s",
-        "url": "u",
-        "description": "Herbs.",
-        "chapters": [{"start": 0, "title": "Herbs"}],
-        "guests": ["Bea Stone"],
-        "host": "Al Host",
-        "resources": [{"name": "The Windowsill Garden (book)"}, {"name": "A course never named"}],
-    }
+    reference = _reference(
+        description="Herbs.",
+        chapters=[{"start": 0, "title": "Herbs"}],
+        guests=["Bea Stone"],
+        host="Al Host",
+        resources=[{"name": "The Windowsill Garden (book)"}, {"name": "A course never named"}],
+    )
     figures = evaluate(doc, TRANSCRIPT, reference)
     assert figures.guest_named is True
     assert figures.resources_found == 0.5
@@ -223,10 +222,9 @@ def test_resources_named_aloud_are_scored_apart_from_links_nobody_says():
     assert not said_aloud("X", "an example of the next step")  # a name must be said as words, not inside them
     doc = _doc()
     doc["resources"] = [{"name": "Sunny Windowsill", "kind": "website", "start": 60.0}]
-    reference = {
-        "episode": "e", "source": "s", "url": "u", "description": "", "chapters": [],
-        "resources": [{"name": "Sunny Windowsill (a blog)"}, {"name": "Compost Club"}, {"name": "A link never said"}],
-    }  # fmt: skip
+    reference = _reference(
+        resources=[{"name": "Sunny Windowsill (a blog)"}, {"name": "Compost Club"}, {"name": "A link never said"}]
+    )
     figures = evaluate(doc, TRANSCRIPT, reference)
     assert figures.resources_found == pytest.approx(1 / 3)
     assert figures.resources_aloud_found == 1.0  # "Compost Club" and the link are never said
@@ -251,13 +249,7 @@ def test_the_thirds_the_summary_paragraph_speaks_of_are_counted():
 
 def test_the_first_chapter_is_scored_where_its_words_begin_not_at_the_zero_platforms_require():
     after_intro_music = parse_transcript("1:15 A: welcome to the show\n2:00 B: herbs like sun\n4:00 A: and compost")
-    reference = {
-        "episode": "ep",
-        "source": "s",
-        "url": "u",
-        "description": "d",
-        "chapters": [{"start": 75, "title": "a"}],
-    }
+    reference = _reference(chapters=[{"start": 75, "title": "a"}])
     chapters = [{"start": 0.0, "end": 240.0, "title": "Welcome", "summary": ""}]
     figures = evaluate(_doc(chapters=chapters), after_intro_music, reference)
     assert figures.reference_matched == 1.0 and figures.ours_matched == 1.0
