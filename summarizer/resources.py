@@ -3,13 +3,15 @@
 Each candidate keeps the block that names it and is spelled as said. Patterns are per language: a
 title introduced by what it is (`a book called Relevant Search`, `the Interpretable Machine Learning
 book`, `a book from the library, Zinn and the Art of …`), a web address (`datatalks.club`), or a
-platform everyone names the same way (GitHub, LinkedIn). Lower-case captions keep only the last two:
-without capitals a title's end cannot be told.
+platform everyone names the same way (GitHub, LinkedIn). Lower-case captions have no capitals to
+end a title, so there a title is taken only right after what it is (`a book called four steps to
+epiphany it's on startups`) and only up to a word no title ends on (`it's`), never running on.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .chunking import Block, sentences
@@ -76,6 +78,46 @@ PLATFORMS: dict[str, Kind] = {
 """Places named the same way in every language and every episode."""
 COMMON_WORDS = frozenset({"medium", "slack", "discord", "twitter"})
 """Platforms that are also ordinary words: found only where the transcript capitalises them."""
+ORDINARY_WORDS = frozenset({"medium"})
+"""Of those, the ones mostly said as an ordinary word even in a talk about tech (`small to medium
+companies`): in lower-case captions found only where said as a place (`on medium`)."""
+PLACE_WORDS: dict[str, str] = {"en": "on", "es": "en", "de": "auf", "fr": "sur", "pt": "no"}
+"""The word before a platform said as a place where things are posted, by language."""
+TITLE_ENDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """i i'm i've i'd i'll me my you you're your he he's him his she she's her it it's its we we're our
+        they they're their that that's there there's this these those which who what where when why how
+        because if so but or as is was are were be been am has have had do does did will would can could
+        should might may um uh yeah okay right basically actually just really also maybe probably then
+        than from by about into after before since until while back laughs chuckles taught helped says
+        said talks explains describes covers""".split()
+    ),
+    "es": frozenset(
+        """yo me mi tú te tu él ella lo le su nosotros ellos que quien donde cuando porque si pero o como es
+        era son fue ha he tiene puede pues bueno este eh también entonces ya muy""".split()
+    ),
+    "de": frozenset(
+        """ich mich mein du dich dein er sie es ihr wir uns unser das dass der die wer wo wann weil wenn aber
+        oder wie ist war sind hat habe kann also ähm äh ja halt eigentlich auch dann schon sehr""".split()
+    ),
+    "fr": frozenset(
+        """je me moi mon tu te ton il elle on nous vous ils elles son sa que qui où quand parce si mais ou
+        comme est était sont a ai peut donc bon euh ben alors aussi très""".split()
+    ),
+    "pt": frozenset(
+        """eu me meu você te seu ele ela nós eles que quem onde quando porque se mas ou como é era são foi
+        tem pode então bom né tipo também já muito""".split()
+    ),
+}  # fmt: skip
+"""Words a title said in lower case does not run into (pronouns, verbs, fillers, a clause's openings),
+by language: the first one ends it."""
+UNCASED_TITLE_WORDS = 6
+"""The most words a title said in lower case is taken to have: past this its end cannot be told."""
+UNCASED_KIND_REACH = 12
+"""How many words before `it's called …` its kind word may be said, in text without sentences."""
+RARE_WORD = 10
+"""The most times a one-word title said in lower case may be said in the episode: a name is said now
+and then (`a conference called haystack`), a word used all the time is no title (`called think like …`)."""
 
 DETERMINERS: dict[str, str] = {
     "en": "the|a|an|this|that|my|his|her|their|our",
@@ -146,8 +188,12 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     author = re.compile(rf"\s+(?:{AUTHORED.get(language, '$^')})\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
     said_is = re.compile(rf"({title})\s+{is_a}\s+(?:[\w-]+\s+){{0,2}}(?i:({words}))\b") if words and is_a else None
     openers = OPENERS.get(language, frozenset())
+    uncased_called = re.compile(rf"\b({words})\s+(?:{naming})\s+") if words else None
+    uncased_later = re.compile(rf"\b(?:{NAMED_LATER.get(language, NAMED_LATER['en'])})\s+")
+    place = re.compile(rf"\b(?:{PLACE_WORDS.get(language, PLACE_WORDS['en'])})\s+$")
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
+    said = Counter(word for block in blocks for word in block.text.split()) if not cased else Counter()
 
     def add(name: str, kind: Kind, block: int) -> None:
         name = name.strip(" .,;:!?\"“”'’")
@@ -190,11 +236,45 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
             for match in before.finditer(text):
                 if len(match.group(1).split()) >= 2 or match.group(1)[1:].lower() != match.group(1)[1:]:
                     add(match.group(1), kinds[match.group(2).lower()], block.id)
+        elif uncased_called and kind_word:
+            for match in uncased_called.finditer(text):
+                if name := uncased_title(text[match.end() :], language, said):
+                    add(name, kinds[match.group(1)], block.id)
+            for match in uncased_later.finditer(text):
+                said_before = kind_word.findall(" ".join(text[: match.start()].split()[-UNCASED_KIND_REACH:]))
+                if said_before and (name := uncased_title(text[match.end() :], language, said)):
+                    add(name, kinds[said_before[-1].lower()], block.id)
         for match in platforms.finditer(text):
             canonical = next(p for p in PLATFORMS if p.lower() == match.group(1).lower())
-            if canonical.lower() in COMMON_WORDS and not (cased and match.group(1)[:1].isupper()):
+            if canonical.lower() in COMMON_WORDS and cased and not match.group(1)[:1].isupper():
+                continue
+            if canonical.lower() in ORDINARY_WORDS and not cased and not place.search(text, 0, match.start()):
                 continue
             add(canonical, PLATFORMS[canonical], block.id)
         for match in _DOMAIN.finditer(text):
             add(match.group(1).lower(), "website", block.id)
     return list(found.values())[:_MAX_RESOURCES]
+
+
+def uncased_title(text: str, language: str, said: Counter[str]) -> str | None:
+    """The title opening `text`, which has no capitals: up to the first word no title runs into (or a
+    determiner after a title's word: `statistical rethinking the author …`), without the small words
+    it would end on. None where no such word comes within `UNCASED_TITLE_WORDS` words (its end cannot
+    be told), where one word is left once small words are cut (`lean in from` is no `lean`), or where
+    the one word is one the episode (`said`: its words counted) uses all the time."""
+    ends = TITLE_ENDS.get(language, frozenset())
+    small = set(SMALL_WORDS.get(language, SMALL_WORDS["en"]).split("|"))
+    determiners = set(DETERMINERS.get(language, DETERMINERS["en"]).split("|"))
+    title: list[str] = []
+    for word in (w.strip("'’\"“”,.") for w in text.split()[: UNCASED_TITLE_WORDS + 1]):
+        if word in ends or word.isdigit() or (word in determiners and title and title[-1] not in small):
+            break
+        title.append(word)
+    else:
+        return None
+    kept = list(title)
+    while kept and kept[-1] in small:
+        kept.pop()
+    if not kept or (len(kept) == 1 and (len(title) > 1 or said[kept[0]] > RARE_WORD)):
+        return None
+    return " ".join(kept)

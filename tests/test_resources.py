@@ -39,9 +39,42 @@ def test_a_title_ends_where_its_sentence_ends_and_ordinary_words_are_no_platform
     assert names.count("Slack") == 1 and "Medium" not in names
 
 
-def test_lower_case_captions_keep_only_platforms_and_addresses():
-    captions = "0:00 a book called wheels of fortune taught me\n0:05 find me on github or at tomfixes.bike.org\n"
-    assert _names(captions) == [("GitHub", "website"), ("tomfixes.bike.org", "website")]
+def test_lower_case_captions_take_a_title_said_after_what_it_is_up_to_the_word_that_ends_it():
+    captions = (
+        "0:00 a book called wheels of fortune it taught me a lot\n"
+        "0:05 i follow a mechanic on a platform called spokeshare basically every day\n"
+    )
+    assert _names(captions) == [("wheels of fortune", "book"), ("spokeshare", "tool")]
+
+
+def test_lower_case_captions_take_no_title_whose_end_cannot_be_told():
+    captions = "0:00 i read a book called the long and winding road of a young mechanic in spain\n"
+    assert _names(captions) == []
+
+
+def test_lower_case_captions_take_no_title_cut_to_one_word_or_a_word_said_all_the_time():
+    cut = "0:00 there is a book called lean in from a former manager\n"
+    common = "".join(f"0:{n:02d} i think we think a lot\n" for n in range(6)) + "0:10 a podcast called think it's fun\n"
+    assert _names(cut) == [] and _names(common) == []
+
+
+def test_lower_case_captions_take_a_title_named_later_only_with_its_kind_said_just_before():
+    captions = (
+        "0:00 there is one book i give every new mechanic it's called the quiet spoke and it is short\n"
+        "0:30 our shop model is called fix first which we invented\n"
+    )
+    assert _names(captions) == [("the quiet spoke", "book")]
+
+
+def test_lower_case_captions_find_platforms_and_addresses_and_medium_only_as_a_place():
+    captions = (
+        "0:00 find me on github or at tomfixes.bike.org and ask on our slack or discord\n"
+        "0:05 we fix bikes for small to medium shops and i post the repairs on medium\n"
+    )
+    assert _names(captions) == [
+        ("GitHub", "website"), ("Slack", "community"), ("Discord", "community"), ("Medium", "website"),
+        ("tomfixes.bike.org", "website"),
+    ]  # fmt: skip
 
 
 def test_a_language_without_kind_words_still_finds_platforms_and_addresses():
@@ -97,3 +130,8 @@ def test_a_capitalised_abbreviation_beside_a_kind_word_is_no_title():
 def test_a_title_said_to_be_a_resource_is_found_in_each_languages_words():
     assert ("Clean Code", "book") in _names("0:00 Felix: Clean Code ist ein gutes Buch für den Anfang.\n", "de")
     assert ("Rueda Libre", "website") in _names("0:00 Andrés: Rueda Libre es un blog que leo cada semana.\n", "es")
+
+
+def test_lower_case_captions_end_a_title_on_each_languages_own_words():
+    spanish = "0:00 leí un libro llamado mecánica sencilla de la bicicleta y me ayudó mucho\n"
+    assert _names(spanish, "es") == [("mecánica sencilla de la bicicleta", "book")]
