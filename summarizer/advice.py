@@ -399,8 +399,26 @@ def as_instruction(text: str, language: str = "en") -> str | None:
     heading, colon, rest = first.partition(": ")
     if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
         first = rest[:1].upper() + rest[1:]
-    first = spoken_instruction(first, language) or first  # `It's important to think about …` → `Think about …`
+    first = spoken_instruction(first, language) or _to_group(first, language) or first  # `It's important to …`
     return None if is_fragment(first, language) else first
+
+
+GROUP: dict[str, str] = {
+    "en": r"(?:the |most |many |all )?(?:[\w-]+ )?(?:developers|engineers|scientists|analysts|beginners|freelancers|"
+    r"founders|managers|leaders|teams|companies|juniors|students|candidates|people)"
+}
+"""Whom a small model's tip addresses as a group (`Data engineers should focus on …`), by language."""
+GROUP_DUTY: dict[str, str] = {"en": r"(?:should|need to|have to|must|ought to)"}
+
+
+def _to_group(text: str, language: str) -> str | None:
+    """A model's tip told to a group as the instruction itself: `Data engineers should focus on access
+    management.` → `Focus on access management.`; None where the text is not one."""
+    group, duty = GROUP.get(language), GROUP_DUTY.get(language)
+    said = re.match(rf"^{group}\s+(?:always |really |also )?{duty}\s+(\w[\w'-]*)(\s.*)$", text, re.I) if group else None
+    if not said or said.group(1).lower() in NOT_VERBS:
+        return None
+    return f"{said.group(1)[:1].upper()}{said.group(1)[1:].lower()}{said.group(2)}"
 
 
 _SUBJECT = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
@@ -416,7 +434,7 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
         ()
         if language not in REWRITTEN
         else (
-            rf"{said}that\s+(?:you|listeners|people|everyone|beginners)\s+{_MODAL}(.+)$",  # … that you ask …
+            rf"{said}that\s+(?:you|listeners|everyone|{GROUP['en']})\s+{_MODAL}(.+)$",  # … that you ask …
             rf"{said}{_AUDIENCE}to\s+(.+)$",  # … encourages listeners to reach out …
             rf"{said}(\w+ing\b.*)$",  # … suggests building …
         )
@@ -426,6 +444,12 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
             verb, _, tail = found.group(1).partition(" ")
             base = _base_form(verb)
             tip = f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
+            return True, None if tip is None or is_fragment(tip, language) else tip
+    if language in REWRITTEN:
+        against = re.match(rf"{said}against\s+(\w+ing\b.*)$", sentence, re.I)  # … advises against rushing …
+        clause = re.match(rf"{said}that\s+(.+)$", sentence, re.I)  # … suggests that it's important to …
+        tip = f"Avoid {against.group(1)}" if against else spoken_instruction(clause.group(1)) if clause else None
+        if against or clause:
             return True, None if tip is None or is_fragment(tip, language) else tip
     return bool(re.match(rf"{reporter}\b", sentence, re.I)), None
 

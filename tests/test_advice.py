@@ -47,6 +47,28 @@ def test_a_reported_tip_becomes_the_instruction_it_reports():
     assert as_instruction("Tom recommends making a budget.") == "Make a budget."
 
 
+def test_a_tip_reported_against_or_through_a_that_clause_becomes_the_instruction():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Maria advises against choosing a tool the platform team does not use.") == (
+        "Avoid choosing a tool the platform team does not use."
+    )
+    assert as_instruction("Misra suggests that it's important to ask about the team before you apply.") == (
+        "Ask about the team before you apply."
+    )
+    assert as_instruction("Misra suggests that data scientists should learn SQL early.") == "Learn SQL early."
+
+
+def test_a_tip_told_to_a_group_becomes_the_instruction():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Data engineers should focus on access management first.") == (
+        "Focus on access management first."
+    )
+    assert as_instruction("Developers need to be cautious about tuning prompts.") == "Be cautious about tuning prompts."
+    assert as_instruction("Data engineers are the ones who keep pipelines running.") is None
+
+
 def test_a_description_of_the_talk_is_no_tip():
     from summarizer.advice import as_instruction
 
