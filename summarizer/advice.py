@@ -418,7 +418,18 @@ def _to_group(text: str, language: str) -> str | None:
     said = re.match(rf"^{group}\s+(?:always |really |also )?{duty}\s+(\w[\w'-]*)(\s.*)$", text, re.I) if group else None
     if not said or said.group(1).lower() in NOT_VERBS:
         return None
-    return f"{said.group(1)[:1].upper()}{said.group(1)[1:].lower()}{said.group(2)}"
+    return f"{said.group(1)[:1].upper()}{said.group(1)[1:].lower()}{addressed(said.group(2), language)}"
+
+
+ADDRESSED: dict[str, dict[str, str]] = {"en": {"their": "your", "themselves": "yourself"}}
+"""A group's own words that become the listener's once a tip to the group is told to the listener
+(`Data scientists should shift their mindset` → `Shift your mindset`), by language."""
+
+
+def addressed(text: str, language: str) -> str:
+    """`text` told to the listener instead of to a group."""
+    swaps = ADDRESSED.get(language, {})
+    return re.sub(r"\b\w+\b", lambda m: swaps.get(m.group(0), m.group(0)), text) if swaps else text
 
 
 _SUBJECT = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"
@@ -442,7 +453,7 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
         found = re.match(pattern, sentence, re.I)
         if found:
             verb, _, tail = found.group(1).partition(" ")
-            base = _base_form(verb)
+            base, tail = _base_form(verb), addressed(tail, language)
             tip = f"{base[:1].upper()}{base[1:]} {tail}".strip() if base else None
             return True, None if tip is None or is_fragment(tip, language) else tip
     if language in REWRITTEN:
@@ -539,11 +550,15 @@ CLAUSE_VERBS = frozenset(
 _ENDS_IN_S = frozenset({"focus", "discuss", "access", "process", "assess", "stress", "express", "always", "pass"})
 
 
+NOT_BASE_FORMS = frozenset("the a an that this these those his her their its importance who which".split())
+"""Words after a reporting verb that open no instruction (`… suggests that people who want to …`)."""
+
+
 def _base_form(verb: str) -> str | None:
     """`building` → `build`, `making` → `make`, `running` → `run`; a word that is already a base form
     (`ask`, after `that you`) stays; a noun (`the importance`) is no verb: None."""
     word = verb.lower()
-    if word in {"the", "a", "an", "that", "this", "these", "those", "his", "her", "their", "its", "importance"}:
+    if word in NOT_BASE_FORMS:
         return None
     if not word.endswith("ing") or len(word) <= 4:
         return word

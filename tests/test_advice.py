@@ -67,6 +67,8 @@ def test_a_tip_told_to_a_group_becomes_the_instruction():
     )
     assert as_instruction("Developers need to be cautious about tuning prompts.") == "Be cautious about tuning prompts."
     assert as_instruction("Data engineers are the ones who keep pipelines running.") is None
+    assert as_instruction("Data scientists should shift their mindset early.") == "Shift your mindset early."
+    assert as_instruction("Misra suggests that people who want to start should read papers.") is None
 
 
 def test_a_description_of_the_talk_is_no_tip():
