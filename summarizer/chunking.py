@@ -21,6 +21,9 @@ BLOCK_TARGET_TOKENS = 60
 BLOCK_MAX_TOKENS = 110
 PAUSE_SECONDS = 1.5
 MAX_STARTS = 8  # topic starts one chunk may hold: the map schema's limit on sections
+SEQUENTIAL_STARTS = 5
+"""Topic starts one chunk may hold when chunks are answered one at a time (the embedded model): given
+six or more, the small model copied the section before or skipped a start for a quarter of them."""
 PARALLEL_STARTS = 3
 """Topic starts one chunk may hold when chunks are answered side by side: the slowest answer is the
 run's critical path, and each start costs a title and a sentence to write."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .caller import Caller, ModelCaller
 from .chapters import consolidate, credit_guests, shortest_section
-from .chunking import MAX_STARTS, PARALLEL_STARTS, transcript_tokens
+from .chunking import PARALLEL_STARTS, SEQUENTIAL_STARTS, transcript_tokens
 from .document import build_document, written_fields
 from .errors import InputError, SummarizerError
 from .grounding import QuoteLocator
@@ -92,7 +92,7 @@ class Pipeline:
         the plan, a batch submission and the run ask for them."""
         known = self._prepared.get((id(transcript), meta))
         if known is None or known.transcript is not transcript:
-            starts = PARALLEL_STARTS if self.caller.concurrency > 1 else MAX_STARTS
+            starts = PARALLEL_STARTS if self.caller.concurrency > 1 else SEQUENTIAL_STARTS
             known = prepare(transcript, meta, self.chunk_budget(), self.settings.overlap, starts)
             self._prepared[(id(transcript), meta)] = known
         return known
