@@ -13,7 +13,8 @@ Columns: minutes, run seconds, model calls, guest named in title/tagline/summary
 the host where the guest holds 70% of the words, tips per hour and the share phrased as instructions,
 quotes per hour, the share by the guest, questions and pairs sharing a start, and the share of the
 publisher's resource list found, of all of it and of the part whose name is said aloud, and how many
-thirds of the episode the summary paragraph speaks of; the F1 against the publisher's headings of the
+thirds of the episode the summary paragraph speaks of, the share of chapters whose title and summary
+match the words of their own stretch best (not the one before or after); the F1 against the publisher's headings of the
 topic starts found from the words (bench/chapters.py) and of the document's chapters made from them.
 """
 
@@ -40,7 +41,7 @@ from summarizer.transcript import read_transcript
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 SAMPLE = 4  # every how many held-out episodes one is taken by default
 COLUMNS = ("episode", "min", "run s", "calls", "guest", "host cr", "tips/h", "instr", "quotes/h", "by guest",
-           "q?", "same", "res", "aloud", "sum ⅓", "F1 words", "F1 chap")  # fmt: skip
+           "q?", "same", "res", "aloud", "sum ⅓", "own", "F1 words", "F1 chap")  # fmt: skip
 
 
 def held_out() -> list[str]:
@@ -93,6 +94,7 @@ def main() -> None:
                 _pct(f.resources_found),
                 _pct(f.resources_aloud_found),
                 _count(f.summary_thirds),
+                _pct(f.chapters_on_their_words),
                 f"{scores(headings, starts_found(DTC / name / 'transcript.txt')[0])[2]:.2f}",
                 f"{_f1(f.reference_matched, f.ours_matched):.2f}",
             ]

@@ -6,8 +6,10 @@ given, the publisher's reference (`{"episode", "source", "url", "description", "
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any
@@ -20,6 +22,7 @@ from .chapters import GUEST_FLOOR
 from .chunking import build_blocks, words_by_speaker
 from .coverage import third_of, thirds_spoken_of
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
+from .segmenting import terms
 from .transcript import Transcript
 
 ALIGN_SECONDS = 60.0
@@ -58,6 +61,7 @@ class Figures:
     resources_found: float | None = None
     resources_aloud_found: float | None = None  # of the publisher's resources whose name is said aloud
     summary_thirds: int | None = None  # thirds of the episode the summary paragraph speaks of
+    chapters_on_their_words: float | None = None  # of chapters with a summary: it matches its own stretch best
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,6 +95,7 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
         summary_thirds=sum(thirds_spoken_of(document["summary"], chapters, document["episode"]["notes_language"]))
         if chapters
         else None,
+        chapters_on_their_words=on_their_words(chapters, transcript),
     )
     if reference is None:
         return figures
@@ -239,6 +244,33 @@ def timeline(chapters: list[dict[str, Any]], duration: float | None) -> tuple[fl
         reached = max(reached, end)
     gap = max(gap, duration - reached)
     return min(covered / duration, 1.0), gap
+
+
+def on_their_words(chapters: list[dict[str, Any]], transcript: Transcript) -> float | None:
+    """Share of the chapters with a summary whose title and summary share more of the words said in
+    their own stretch than in the stretch before or after (each word weighted by how few stretches
+    say it): a small model may write each part's titles one topic behind or ahead, which no check of
+    starts sees. A lexical measure, so a share, not a verdict on one chapter."""
+    timed = [c for c in chapters if c["start"] is not None]
+    if len(timed) < 2:
+        return None
+    ends = [c["start"] for c in timed[1:]] + [float("inf")]
+    said = [
+        set(terms(" ".join(s.text for s in transcript.segments if s.start is not None and c["start"] <= s.start < end)))
+        for c, end in zip(timed, ends)
+    ]
+    spread = Counter(term for stretch in said for term in stretch)
+    weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
+    placed = judged = 0
+    for i, chapter in enumerate(timed):
+        if not chapter.get("summary"):
+            continue
+        written = set(terms(f"{chapter['title']} {chapter['summary']}"))
+        score = {j: sum(weight[t] for t in written & said[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(said)}
+        if any(score.values()):  # words said nowhere near: no evidence either way
+            judged += 1
+            placed += score[i] >= max(score.values())
+    return placed / judged if judged else None
 
 
 def thirds(starts: list[float | None], duration: float | None) -> tuple[float, float, float] | None:

@@ -253,3 +253,30 @@ def test_the_first_chapter_is_scored_where_its_words_begin_not_at_the_zero_platf
     chapters = [{"start": 0.0, "end": 240.0, "title": "Welcome", "summary": ""}]
     figures = evaluate(_doc(chapters=chapters), after_intro_music, reference)
     assert figures.reference_matched == 1.0 and figures.ours_matched == 1.0
+
+
+GARDEN = parse_transcript(
+    "0:00 Maya: Compost needs brown leaves, green scraps and a turn every week to keep the heap warm.\n"
+    "2:00 Tom: Bees need flowers from spring to autumn, and a hive needs shade in the afternoon.\n"
+    "4:00 Tom: Roses need pruning in March, and black spot spreads when their leaves stay wet.\n"
+)
+
+
+def _garden_chapters(titles: list[str]) -> list[dict]:
+    return [
+        {"start": start, "end": start + 120.0, "title": title, "summary": f"They talk about {title.lower()}."}
+        for start, title in zip([0.0, 120.0, 240.0], titles)
+    ]
+
+
+def test_chapters_titled_from_their_own_stretch_match_their_own_words():
+    from summarizer.evaluate import on_their_words
+
+    assert on_their_words(_garden_chapters(["Compost heap", "Bees and hives", "Pruning roses"]), GARDEN) == 1.0
+
+
+def test_chapters_titled_one_topic_behind_are_seen_off_their_words():
+    from summarizer.evaluate import on_their_words
+
+    behind = _garden_chapters(["Welcome", "Compost heap", "Bees and hives"])
+    assert on_their_words(behind, GARDEN) == 0.0  # the first says nothing any stretch says: not judged
