@@ -336,16 +336,19 @@ def _first_word(text: str) -> str:
 
 
 REPORTING_VERBS: dict[str, str] = {
-    "en": r"recommends|suggests|advises|encourages|urges|tells|reminds|stresses the importance of|warns|"
-    r"advocates(?: for)?|argues for|calls for",
+    "en": r"(?:recommend|suggest|advise|encourage|urge|remind|warn|advocate)(?:s|d|ed)(?: for)?|tells|told|"
+    r"stresse[sd] the importance of|argue[sd] for|call(?:s|ed) for",
     "es": r"recomienda|sugiere|aconseja|anima a|insiste en|advierte",
     "de": r"empfiehlt|empfehlt|rät|schlägt vor|ermutigt|warnt",
 }
-"""How small models report a tip (`Misra suggests building …`), by language. English reported tips are
-rewritten as the instruction; in other languages a reported tip is dropped (no rewriting rules)."""
+"""How small models report a tip (`Misra suggests building …`, `Alexey suggested starting …`), by language.
+English reported tips are rewritten as the instruction; in other languages a reported tip is
+dropped (no rewriting rules)."""
 DESCRIBING_VERBS: dict[str, str] = {
-    "en": r"emphasi[sz]es|discusses|mentions|highlights|shares|explains|talks about|describes|notes|believes|"
-    r"provides|gives|offers|introduces|defines|outlines|presents|reflects|recalls|says|thinks|feels|has|makes",
+    "en": r"emphasi[sz]e[sd]|discusse[sd]|mention(?:s|ed)|highlight(?:s|ed)|share[sd]|explain(?:s|ed)|talk(?:s|ed) "
+    r"about|describe[sd]|note[sd]|believe[sd]|provide[sd]|gives|gave|offer(?:s|ed)|introduce[sd]|define[sd]|"
+    r"outline[sd]|presents|presented|reflect(?:s|ed)|recall(?:s|ed)|says|said|thinks|thought|feels|felt|has|had|"
+    r"makes|made",
     "es": r"explica|habla de|comenta|describe|menciona|comparte|destaca|cuenta",
     "de": r"erklärt|spricht über|erzählt|beschreibt|erwähnt|betont|berichtet",
 }

@@ -115,8 +115,9 @@ def evaluate(document: dict[str, Any], transcript: Transcript, reference: dict[s
 
 
 REPORTING = re.compile(
-    r"\b(?:says|said|suggests|emphasi[sz]es|explains|mentions|discusses|shares|highlights|notes|talks|believes|"
-    r"recommends|advises|argues|describes|thinks)\b",
+    r"\b(?:says|said|suggest(?:s|ed)|emphasi[sz]e[sd]|explain(?:s|ed)|mention(?:s|ed)|discusse[sd]|share[sd]|"
+    r"highlight(?:s|ed)|note[sd]|talk(?:s|ed)|believe[sd]|recommend(?:s|ed)|advise[sd]|argue[sd]|describe[sd]|"
+    r"thinks|thought)\b",
     re.I,
 )
 NOT_IMPERATIVE = NOT_OPENING_VERBS["en"] | frozenset("when if in on at for with".split())

@@ -45,6 +45,7 @@ def test_a_reported_tip_becomes_the_instruction_it_reports():
     )
     assert as_instruction("The guest suggests that you keep a notebook.") == "Keep a notebook."
     assert as_instruction("Tom recommends making a budget.") == "Make a budget."
+    assert as_instruction("Alexey suggested starting with one client.") == "Start with one client."
 
 
 def test_a_tip_reported_against_or_through_a_that_clause_becomes_the_instruction():
@@ -75,6 +76,7 @@ def test_a_description_of_the_talk_is_no_tip():
     from summarizer.advice import as_instruction
 
     assert as_instruction("Rob emphasizes the advantages of small teams.") is None
+    assert as_instruction("Rob explained the advantages of small teams.") is None
     assert as_instruction("Misra suggests that perspective shifts are important.") is None
     assert as_instruction("Start with fewer tools.") == "Start with fewer tools."
 
