@@ -156,11 +156,13 @@ def chunk_blocks(
 ) -> list[Chunk]:
     """Pack blocks into chunks of at most `budget` tokens of rendered transcript.
 
-    Near the end of each chunk the cut goes before a topic start (`starts`) if there is one, else
-    where the next block starts after the longest pause or with a new speaker; the next chunk
-    repeats the last `overlap` blocks for context. A chunk holds at most `max_starts` topic starts,
-    and a start belongs to the last chunk holding it. A single block larger than the budget still
-    gets a chunk of its own (segments are never cut).
+    The cut goes before the last topic start (`starts`) after the chunk's first block, else near its
+    end where the next block starts after the longest pause or with a new speaker. The next chunk
+    repeats the last `overlap` blocks for context, except after a cut before a topic start: a new
+    topic needs nothing of the old one, and a small model wrote its first section about the repeated
+    block, putting every title of the part one topic behind. A chunk holds at most `max_starts` topic
+    starts, and a start belongs to the last chunk holding it. A single block larger than the budget
+    still gets a chunk of its own (segments are never cut).
     """
     starts = set(starts)
     costs = [count_tokens(block.render(names, (marks or {}).get(block.id))) + 1 for block in blocks]
@@ -180,7 +182,7 @@ def chunk_blocks(
         chunks.append(Chunk(index=len(chunks), blocks=tuple(blocks[start:end])))
         if end >= len(blocks):
             break
-        start = max(end - overlap, start + 1)
+        start = end if blocks[end].id in starts else max(end - overlap, start + 1)
     owner = {b.id: chunk.index for chunk in chunks for b in chunk.blocks}
     return [
         Chunk(c.index, c.blocks, frozenset(b.id for b in c.blocks if b.id in starts and owner[b.id] == c.index))
@@ -189,8 +191,13 @@ def chunk_blocks(
 
 
 def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budget: int, starts: set[int]) -> int:
-    """Choose the cut among the blocks in the last fifth of the budget: before a topic start, else
-    at the longest pause or a new speaker; latest wins ties."""
+    """Choose the cut before the last topic start after the part's first block, up to the block that
+    did not fit (`end`), so the next part opens on its topic (a small model writes its first section
+    about whatever the part opens with); without one, at the longest pause or a new speaker in the last
+    fifth of the budget; latest wins ties."""
+    for cut in range(end, start, -1):
+        if blocks[cut].id in starts:
+            return cut
     best, best_score = end, -1.0
     tail = 0
     for cut in range(end - 1, start, -1):
@@ -200,7 +207,6 @@ def _best_cut(blocks: list[Block], costs: list[int], start: int, end: int, budge
         before, after = blocks[cut - 1], blocks[cut]
         gap = (after.start - before.end) if after.start is not None and before.end is not None else 0.0
         score = max(gap, 0.0) + (2.0 if after.speaker != before.speaker else 0.0) + (1.0 if "?" in after.text else 0.0)
-        score += 1000.0 if after.id in starts else 0.0
         if score > best_score:
             best, best_score = cut, score
     return best

@@ -72,9 +72,30 @@ def test_a_cut_goes_before_a_topic_start_and_the_start_belongs_to_one_chunk_only
     start = plain[0].blocks[-1].id  # inside the last fifth of the first chunk
     chunks = chunk_blocks(blocks, budget=budget, overlap=1, starts=[blocks[0].id, start])
 
-    assert chunks[1].first_id == start - 1 and chunks[1].blocks[1].id == start  # the overlap block, then the start
+    assert chunks[0].last_id == start - 1
     assert [c.index for c in chunks if start in c.starts] == [1]
     assert chunks[0].starts == {blocks[0].id}
+
+
+def test_a_part_is_cut_before_its_last_topic_start_wherever_it_falls():
+    blocks = build_blocks(_long_transcript())
+    total = sum(count_tokens(b.render()) + 1 for b in blocks)
+    plain = chunk_blocks(blocks, budget=total // 3, overlap=1)
+    start = plain[0].blocks[len(plain[0].blocks) // 3].id  # a third in: far before the last fifth
+    chunks = chunk_blocks(blocks, budget=total // 3, overlap=1, starts=[blocks[0].id, start])
+
+    assert chunks[0].last_id == start - 1 and chunks[1].first_id == start
+
+
+def test_a_part_cut_before_a_topic_start_repeats_nothing_of_the_topic_before():
+    blocks = build_blocks(_long_transcript())
+    total = sum(count_tokens(b.render()) + 1 for b in blocks)
+    plain = chunk_blocks(blocks, budget=total // 3, overlap=1)
+    start = plain[0].blocks[-1].id
+    chunks = chunk_blocks(blocks, budget=total // 3, overlap=1, starts=[blocks[0].id, start])
+
+    assert chunks[1].first_id == start  # no block of the topic before: the map's first section is the new topic
+    assert chunks[2].first_id == chunks[1].last_id  # a cut at a pause still repeats a block for context
 
 
 def test_the_map_is_told_each_topic_start_with_its_time():
