@@ -10,6 +10,7 @@ episode holds. Phrases are per language; captions without punctuation have no se
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .cast import Cast
@@ -433,6 +434,13 @@ def addressed(text: str, language: str) -> str:
     """`text` told to the listener instead of to a group."""
     swaps = ADDRESSED.get(language, {})
     return re.sub(r"\b\w+\b", lambda m: swaps.get(m.group(0), m.group(0)), text) if swaps else text
+
+
+def reported_by(text: str, names: Collection[str], language: str = "en") -> bool:
+    """Whether a model's tip opens by reporting it as said by one of `names` (`Alexey suggested …`)."""
+    reporting = REPORTING_VERBS.get(language)
+    said = "|".join(re.escape(name) for name in names)
+    return bool(reporting and said and re.match(rf"^(?:{said})\s+(?:also\s+)?(?:{reporting})\b", text))
 
 
 _SUBJECT = r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|the (?:guest|host|speaker)|he|she|they)\s+(?:also\s+)?"

@@ -13,7 +13,15 @@ from typing import Any
 from .chapters import labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
-from .advice import as_instruction, describing_sentences, housekeeping, plugs, requested, told_as_story
+from .advice import (
+    as_instruction,
+    describing_sentences,
+    housekeeping,
+    plugs,
+    reported_by,
+    requested,
+    told_as_story,
+)
 from .cast import Cast
 from .notes import (
     QUOTE_WORDS,
@@ -53,6 +61,7 @@ def notes_from_map(
 
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
+    host_names = {form for p in cast.hosts for form in (p.name, p.name.split()[0], p.label) if form}
     spoken: list[dict[str, Any]] = []
     described = describing_sentences([section["summary"] for section in answer["sections"]], language)
     said = " ".join(block.text for block in blocks.values())
@@ -71,6 +80,9 @@ def notes_from_map(
         if pasted(item["text"], blocks, block):  # the speaker's own words: a quote, not a tip
             drops.add("advice pasted from the transcript (offered as a quote)")
             spoken.append({"block": block, "text": item["text"]})
+            continue
+        if cast.guests and reported_by(item["text"], host_names, language):
+            drops.add("advice the model credits to the host of an interview", detail=item["text"][:80])
             continue
         tip = as_instruction(item["text"], language)
         if tip is None:

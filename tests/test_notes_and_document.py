@@ -58,6 +58,22 @@ def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
     assert sum(drops.counts.values()) == 4
 
 
+def test_advice_the_model_credits_to_the_host_of_an_interview_is_dropped():
+    t, blocks, by_id, locator = _setup()
+    cast = find_cast(t, EpisodeMeta(hosts=("Maya Lind",), guests=("Tom Okafor",)))
+    said = "water deeply twice a week in the morning"
+    answer = _answer(
+        advice=[
+            {"block": 4, "speaker": None, "text": f"Maya suggested that you {said}."},
+            {"block": 4, "speaker": None, "text": f"Tom suggests that you {said}."},
+        ]
+    )
+    drops = Drops()
+    notes = notes_from_map(answer, by_id, (), locator, drops, cast)
+    assert [a.text for a in notes.advice] == ["Water deeply twice a week in the morning."]
+    assert drops.counts["advice the model credits to the host of an interview"] == 1
+
+
 def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
