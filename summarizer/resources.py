@@ -96,10 +96,6 @@ TITLE_ENDS: dict[str, frozenset[str]] = {
         """yo me mi tú te tu él ella lo le su nosotros ellos que quien donde cuando porque si pero o como es
         era son fue ha he tiene puede pues bueno este eh también entonces ya muy""".split()
     ),
-    "de": frozenset(
-        """ich mich mein du dich dein er sie es ihr wir uns unser das dass der die wer wo wann weil wenn aber
-        oder wie ist war sind hat habe kann also ähm äh ja halt eigentlich auch dann schon sehr""".split()
-    ),
     "fr": frozenset(
         """je me moi mon tu te ton il elle on nous vous ils elles son sa que qui où quand parce si mais ou
         comme est était sont a ai peut donc bon euh ben alors aussi très""".split()
@@ -110,7 +106,8 @@ TITLE_ENDS: dict[str, frozenset[str]] = {
     ),
 }  # fmt: skip
 """Words a title said in lower case does not run into (pronouns, verbs, fillers, a clause's openings),
-by language: the first one ends it."""
+by language: the first one ends it. German has none: its verb comes last (`ich habe ein buch namens
+clean code gelesen`), so no word tells where a lower-case title ends, and none is taken."""
 UNCASED_TITLE_WORDS = 6
 """The most words a title said in lower case is taken to have: past this its end cannot be told."""
 UNCASED_KIND_REACH = 12

@@ -135,3 +135,8 @@ def test_a_title_said_to_be_a_resource_is_found_in_each_languages_words():
 def test_lower_case_captions_end_a_title_on_each_languages_own_words():
     spanish = "0:00 leí un libro llamado mecánica sencilla de la bicicleta y me ayudó mucho\n"
     assert _names(spanish, "es") == [("mecánica sencilla de la bicicleta", "book")]
+
+
+def test_lower_case_german_captions_take_no_title_whose_end_a_verb_at_the_end_hides():
+    german = "0:00 ich habe ein buch namens clean code gelesen und es war gut\n"
+    assert _names(german, "de") == []
