@@ -61,7 +61,7 @@ def notes_from_map(
 
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
-    host_names = {form for p in cast.hosts for form in (p.name, p.name.split()[0], p.label) if form}
+    host_names = {form for p in cast.hosts for form in p.forms}
     spoken: list[dict[str, Any]] = []
     described = describing_sentences([section["summary"] for section in answer["sections"]], language)
     said = " ".join(block.text for block in blocks.values())

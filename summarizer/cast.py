@@ -89,6 +89,11 @@ class Person:
     label: str | None = None  # the transcript's speaker label for this person, if any
     gender: Gender | None = None  # as the host speaks of the guest, where the introduction tells
 
+    @property
+    def forms(self) -> list[str]:
+        """How text may name the person: full name first, then the label, then the first name."""
+        return list(dict.fromkeys([self.name, self.label or self.name, self.name.split()[0]]))
+
 
 @dataclass(frozen=True)
 class Cast:

@@ -307,7 +307,7 @@ def _alone(text: str, hosts: list[Person], guest: Person) -> str:
     who discusses their careers` (the host introduces; `their` stays, as a singular they)."""
 
     def forms(person: Person) -> str:
-        return "|".join(re.escape(f) for f in _forms(person))
+        return "|".join(re.escape(f) for f in person.forms)
 
     host = "|".join(forms(h) for h in hosts)
     pair = rf"(?:(?P<host>{host}) and (?:{forms(guest)})|(?:{forms(guest)}) and (?P<host2>{host}))"
@@ -323,17 +323,12 @@ def _alone(text: str, hosts: list[Person], guest: Person) -> str:
     return re.sub(rf"\b{pair} ({verbs})\b", lambda m: f"{guest.name} {JOINT_VERBS[m.group(3)]}", text)
 
 
-def _forms(person: Person) -> list[str]:
-    """How text may name a person: full name first, then the label, then the first name."""
-    return list(dict.fromkeys([person.name, person.label or person.name, person.name.split()[0]]))
-
-
 def _names(text: str, person: Person) -> bool:
-    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in _forms(person))
+    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in person.forms)
 
 
 def _renamed(text: str, host: Person, guest: Person) -> str:
     """`text` with the host's names (full name first, then label and first name) as the guest's."""
-    for form in _forms(host):
+    for form in host.forms:
         text = re.sub(rf"\b{re.escape(form)}\b", guest.name, text)
     return text
