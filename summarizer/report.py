@@ -69,7 +69,7 @@ def figures_table(f: Figures) -> str:
         ("quotes that are questions", str(f.quotes_questions)),
         ("quotes sharing a start time", str(f.quotes_same_start)),
         ("thirds the summary speaks of", "–" if f.summary_thirds is None else f"{f.summary_thirds} of 3"),
-        ("chapters matching their own words best", _share(f.chapters_on_their_words)),
+        ("chapters on their own words", _share(f.chapters_on_their_words)),
     ]
     if f.guest_named is not None:
         rows += [
