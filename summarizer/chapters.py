@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from .cast import Cast, Person, plain_names
-from .chunking import Block, build_blocks, words_by_speaker
+from .chunking import Block, build_blocks, sentences, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
 from .notes import DUPLICATE_SIMILARITY, Drops, Notes, Section, first_sentences
@@ -246,7 +246,8 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
     """Chapter summaries that name the right person: a bare role (`The guest explains`) becomes the
     name, and a summary naming the host as the one talking where a guest speaks at least
     `CREDIT_FLOOR` of the words credits the guest instead (small models give the words to whoever
-    asked the question)."""
+    asked the question): its sentences naming only the host go if one names the guest, else the
+    host's names become the guest's."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
     fixed = []
@@ -259,8 +260,14 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
             summary = _alone(summary, hosts, holder)
-            credited = _host_renamed(summary, hosts, holder)
-            if credited != summary:
+            kept = _guest_sentences(summary, hosts, holder)
+            if kept != summary:
+                drops.add(
+                    "chapter summary sentence crediting the host beside the guest's (cut)",
+                    detail=f"block {section.start_block}: {kept}",
+                )
+            credited = _host_renamed(kept, hosts, holder)
+            if credited != kept:
                 drops.add(
                     "chapter summary crediting the host with the guest's words (corrected)",
                     detail=f"block {section.start_block}: {credited}",
@@ -282,6 +289,17 @@ def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     if words[guests[0].label or ""] <= sum(words[h.label or ""] for h in hosts):
         return text
     return _host_renamed(_alone(text, hosts, guests[0]), hosts, guests[0])
+
+
+def _guest_sentences(text: str, hosts: list[Person], guest: Person) -> str:
+    """A summary of the guest's stretch without its sentences naming only a host, where another
+    sentence names the guest: `Alexey discusses the sales side. Johannes shares how he learnt sales.`
+    keeps the second. Renaming the first would give the guest what the host may have said; left in,
+    it is what the chapter list shows (summaries are cut to their first sentences)."""
+    said = sentences(text)
+    if not any(_names(s, guest) for s in said):
+        return text
+    return " ".join(s for s in said if _names(s, guest) or not any(_names(s, h) for h in hosts))
 
 
 def _host_renamed(text: str, hosts: list[Person], guest: Person) -> str:

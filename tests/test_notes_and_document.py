@@ -558,6 +558,22 @@ def test_advice_restating_the_answers_own_summary_is_no_tip():
     assert drops.counts["advice restating a chapter summary instead of a tip"] == 1
 
 
+def test_a_sentence_crediting_the_host_goes_where_another_credits_the_guest_on_the_guests_floor():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about the shop you opened.\n"
+        "0:10 Tom: I opened it near the station and fixed commuters' bikes every single morning for years.\n"
+    )
+    blocks = build_blocks(t)
+    summary = "Maya discusses the shop near the station. Tom shares how he fixed commuters' bikes."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", summary),))
+    drops = Drops()
+    credited = credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), drops)
+    assert credited.sections[0].summary == "Tom shares how he fixed commuters' bikes."
+    assert drops.counts["chapter summary sentence crediting the host beside the guest's (cut)"] == 1
+
+
 def test_the_guest_is_credited_from_three_words_in_five():
     from summarizer.chapters import credit_guests
 
