@@ -99,9 +99,34 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
         for block in blocks
         if block.speaker not in hosts
         for sentence in sentences(block.text)
-        if (tip := recommendation(sentence, language)) is not None
+        if (tip := spoken_tip(sentence, language)) is not None
     ]
     return sorted(tips, key=lambda t: _first_word(t.text) not in verbs)
+
+
+CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|;\s+|:\s+")
+"""Where a spoken sentence turns to what it leads up to (`What I always recommend is – get good at
+the basics.`): a dash, a semicolon or a colon."""
+SPEAKERS_OWN: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:we|our|us)\b", re.I),
+    "es": re.compile(r"\b(?:nosotros|nuestr[oa]s?)\b", re.I),
+    "de": re.compile(r"\b(?:wir|unser\w*|uns)\b", re.I),
+}
+"""The speaker's own team in a clause (`We talk to model providers – take their models and benchmark
+them on our datasets.`): what they do, not what the listener should."""
+
+
+def spoken_tip(sentence: str, language: str = "en") -> str | None:
+    """The tip a spoken sentence gives (`recommendation`), or the one its last clause gives when the
+    whole is too long or leads up to it (`Especially at an early stage – you have to use your time
+    wisely.` → `Use your time wisely.`), unless that clause speaks of the speaker's own team."""
+    tip = recommendation(sentence, language)
+    clauses = CLAUSE_BREAK.split(sentence)
+    if tip is not None or len(clauses) < 2:
+        return tip
+    own = SPEAKERS_OWN.get(language)
+    last = clauses[-1]
+    return None if own is not None and own.search(last) else recommendation(last, language)
 
 
 def recommendation(sentence: str, language: str = "en") -> str | None:
@@ -246,7 +271,7 @@ def told_as_story(tip: str, passage: str, language: str = "en") -> bool:
         share >= STORY_SHARE
         and re.match(story, opening, re.I) is not None
         and re.search(rf"\b(?:{recommends})", opening, re.I) is None
-        and recommendation(source, language) is None
+        and spoken_tip(source, language) is None
     )
 
 

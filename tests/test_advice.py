@@ -369,3 +369,20 @@ def test_an_order_made_of_the_speakers_own_story_is_told_as_story_but_a_recommen
     assert not told_as_story("Track every job you take.", "You should track every job you take, even small ones.")
     practice = "We set clear prices for every repair and align the work with the season."
     assert not told_as_story("Set clear prices for every repair.", practice)  # what they do: maybe the advice
+
+
+def test_the_clause_a_long_sentence_leads_up_to_is_a_tip():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("What I always tell people who join a small shop – you have to track every job.") == (
+        "Track every job."
+    )
+    assert spoken_tip("One thing matters more than the rest: buy a repair stand before anything else.") == (
+        "Buy a repair stand before anything else."
+    )
+
+
+def test_a_clause_about_the_speakers_own_team_is_no_tip():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("We talk to the wholesalers – take their frames and test them in our workshop.") is None
