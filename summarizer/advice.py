@@ -428,8 +428,23 @@ def as_instruction(text: str, language: str = "en") -> str | None:
     heading, colon, rest = first.partition(": ")
     if colon and len(heading.split()) <= 6:  # `Freelancing vs Full-Time: depends on …`, `Pricing: Charge …`
         first = rest[:1].upper() + rest[1:]
-    first = spoken_instruction(first, language) or _to_group(first, language) or first  # `It's important to …`
-    return None if is_fragment(first, language) else first
+    known = KNOWING.get(language)
+    fact = re.match(rf"^(?:{known}) that (\w.*)$", first, re.I) if known else None
+    if fact:  # `Remember that your name is a palindrome.`: a fact to hold, unless it holds a tip
+        said_tip = fact.group(1)[:1].upper() + fact.group(1)[1:]
+        first = spoken_instruction(said_tip, language) or _to_group(said_tip, language) or ""
+    else:
+        first = spoken_instruction(first, language) or _to_group(first, language) or first  # `It's important to …`
+    return None if not first or is_fragment(first, language) else first
+
+
+KNOWING: dict[str, str] = {
+    "en": r"remember|understand|know|note|reali[sz]e|recogni[sz]e|keep in mind|bear in mind|be aware|accept|"
+    r"acknowledge"
+}
+"""How a small model turns a statement into an order (`Understand that data science has changed a lot.`),
+by language: what follows `that` is a fact to know, no tip, unless it says what to do (`Remember that
+it's important to be honest.` → `Be honest.`)."""
 
 
 GROUP: dict[str, str] = {

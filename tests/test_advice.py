@@ -386,3 +386,14 @@ def test_a_clause_about_the_speakers_own_team_is_no_tip():
     from summarizer.advice import spoken_tip
 
     assert spoken_tip("We talk to the wholesalers – take their frames and test them in our workshop.") is None
+
+
+def test_a_fact_to_remember_is_no_tip_unless_it_says_what_to_do():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Remember that your shop's name reads the same backwards.") is None
+    assert as_instruction("Understand that bike repair has changed a lot in recent years.") is None
+    assert as_instruction("Remember that it's important to check the brakes first.") == "Check the brakes first."
+    assert as_instruction("Keep in mind the cost of spare parts when you set prices.") == (
+        "Keep in mind the cost of spare parts when you set prices."
+    )
