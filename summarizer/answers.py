@@ -81,6 +81,9 @@ def notes_from_map(
             drops.add("advice pasted from the transcript (offered as a quote)")
             spoken.append({"block": block, "text": item["text"]})
             continue
+        if cast.guests and blocks[block].speaker in hosts:  # as found tips: an interview's tips are the guest's
+            drops.add("advice made of the host's words in an interview", detail=item["text"][:80])
+            continue
         if cast.guests and reported_by(item["text"], host_names, language):
             drops.add("advice the model credits to the host of an interview", detail=item["text"][:80])
             continue

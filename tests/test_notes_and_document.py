@@ -74,6 +74,19 @@ def test_advice_the_model_credits_to_the_host_of_an_interview_is_dropped():
     assert drops.counts["advice the model credits to the host of an interview"] == 1
 
 
+def test_advice_made_of_the_hosts_question_in_an_interview_is_dropped():
+    t = parse_transcript(
+        "0:00 Maya: You've opened shops twice now. Why open shops near stations?\n"
+        "0:10 Tom: Commuters ride every day, so their bikes break every week.\n"
+    )
+    blocks = build_blocks(t)
+    drops = Drops()
+    answer = _answer(advice=[{"block": 1, "speaker": None, "text": "Open shops near stations twice in a career."}])
+    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
+    assert notes.advice == ()
+    assert drops.counts["advice made of the host's words in an interview"] == 1
+
+
 def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
