@@ -280,7 +280,9 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
 def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     """Episode-wide text (a title, a tagline, the summary) of an episode whose guest holds most of the
     words: what host and guest are said to do together is the guest's (`Alexey and Daynan discuss …`),
-    and a title or tagline naming the host but not the guest names the guest (`Alexey's Guide to …`)."""
+    a sentence naming only the host goes where another names the guest (`Alexey hosts an episode on
+    data governance. Bart explains …`), and a title or tagline naming the host but not the guest
+    names the guest (`Alexey's Guide to …`)."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
     if not hosts or len(guests) != 1:
@@ -288,7 +290,7 @@ def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     words = words_by_speaker(blocks, min(blocks), max(blocks))
     if words[guests[0].label or ""] <= sum(words[h.label or ""] for h in hosts):
         return text
-    return _host_renamed(_alone(text, hosts, guests[0]), hosts, guests[0])
+    return _host_renamed(_guest_sentences(_alone(text, hosts, guests[0]), hosts, guests[0]), hosts, guests[0])
 
 
 def _guest_sentences(text: str, hosts: list[Person], guest: Person) -> str:

@@ -124,6 +124,11 @@ DETERMINERS: dict[str, str] = {
     "pt": "o|a|os|as|um|uma|este|esta|meu|minha",
 }
 """Words that open the naming of a resource before its kind word (`the book Zero to One`), by language."""
+ARTICLES: dict[str, str] = {
+    "en": "the", "es": "el|la|los|las", "de": "der|die|das", "fr": "le|la|les", "pt": "o|a|os|as",
+}  # fmt: skip
+"""The definite article a speaker may put in lower case before a title given by name (`a framework
+called the MLOps Toolbelt`), by language: not part of the title, as a capital one is (`Le Vélo Facile`)."""
 IS_A: dict[str, str] = {
     "en": r"(?:is|was)\s+(?:a|an|the|my)",
     "es": r"(?:es|era)\s+(?:un|una|el|la|mi)",
@@ -172,7 +177,8 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     naming = CALLED.get(language, CALLED["en"])
     small = SMALL_WORDS.get(language, SMALL_WORDS["en"])
     title = rf"{_TITLE_WORD}(?:\s+(?:(?:{small})\s+){{0,2}}{_TITLE_WORD}){{0,7}}"
-    called = re.compile(rf"\b(?i:({words}))\s+(?i:{naming})\s+[\"“„«]?\s?({title})") if words else None
+    article = rf"(?:(?:{ARTICLES.get(language, ARTICLES['en'])})\s+)?"
+    called = re.compile(rf"\b(?i:({words}))\s+(?i:{naming})\s+[\"“„«]?\s?{article}({title})") if words else None
     before = re.compile(rf"\b(?:the|a|an|my|our|his|her|their)\s+({title})\s+({words})\b") if words else None
     apposed = re.compile(rf"\b(?i:({words}))\b[^.!?,]{{0,40}},\s+({title})") if words else None
     quoted = re.compile(rf"\b(?i:({words}))\s*,?\s*[\"“„«]\s?([^\"”“«»]{{3,80}}?)\s?[\"”“»]") if words else None

@@ -632,6 +632,18 @@ def test_a_title_naming_only_the_host_of_the_guests_episode_names_the_guest():
     assert credit_guest("Maya talks to Tom about bikes", by_id, find_cast(t)) == "Maya talks to Tom about bikes"
 
 
+def test_a_paragraph_sentence_naming_only_the_host_of_the_guests_episode_goes_where_another_names_the_guest():
+    from summarizer.chapters import credit_guest
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about your shop.\n"
+        "0:05 Tom: I opened it near the station and fixed commuters' bikes every single morning for years.\n"
+    )
+    by_id = {b.id: b for b in build_blocks(t)}
+    paragraph = "Maya hosts an episode on bike repair. Tom explains why commuters' bikes break. He sells spares."
+    assert credit_guest(paragraph, by_id, find_cast(t)) == "Tom explains why commuters' bikes break. He sells spares."
+
+
 def test_a_quote_that_is_already_a_tip_is_not_chosen_again():
     from summarizer.document import choose, says_again
     from summarizer.grounding import Located

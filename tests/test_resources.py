@@ -27,6 +27,11 @@ def test_titles_introduced_by_what_they_are_are_found_as_said():
     assert ("Brakes and Gears", "course") in found
 
 
+def test_the_article_before_a_title_given_by_name_is_not_part_of_it():
+    found = _names("0:00 Tom: Then a friend wrote a framework called the Spoke Toolbelt. I use it daily.\n")
+    assert ("Spoke Toolbelt", "tool") in found
+
+
 def test_platforms_and_web_addresses_are_found():
     found = _names(EDITED)
     assert ("GitHub", "website") in found and ("Slack", "community") in found
