@@ -81,6 +81,7 @@ AFTERTHOUGHTS: dict[str, str] = {"en": "i think|i guess|i believe|i would say|i'
 """A hedge a spoken sentence closes with (`You shouldn't have too many beta readers, I think.`), by
 language: the tip is what comes before it."""
 _REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
+_ENDED = re.compile(r"[.!?]")
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,30 @@ RECOMMENDING_WORDS: dict[str, str] = {"en": r"suggest|recommend|advi[cs]e|should
 """Words by which a sentence recommends however it opens (`I always suggest …`), by language."""
 STORY_SHARE = 0.5
 """The share of a tip's content words a sentence must hold to be the one the tip was made from."""
+
+
+ADVISING_WORDS: dict[str, str] = {
+    "en": r"worth|useful|helpful|good idea|better|best|please|must|need to|have to|make sure|don't|never|always|"
+    r"i would|i'd|you might want|you want to|tell (?:people|everyone|them|you)|rather than|instead of"
+}
+"""Words by which a speaker advises, warns or values beyond `RECOMMENDING_WORDS` (`it's worth …`,
+`make sure`), by language: a passage with none of them, and no sentence opening on an instruction,
+gives no advice."""
+
+
+def said_as_advice(passage: str, language: str = "en") -> bool:
+    """Whether a passage gives advice at all. A model's tip tied to one that gives none is made of
+    something else: small talk (`Remember that your name is a palindrome`), a career story (`Start with
+    style transfer as your first project`), a bio read out. True in a language without the words, and
+    in captions without sentence ends, where no instruction can be told from its first word."""
+    words, recommends, verbs = ADVISING_WORDS.get(language), RECOMMENDING_WORDS.get(language), IMPERATIVES.get(language)
+    if words is None or recommends is None or verbs is None or not _ENDED.search(passage):
+        return True
+    advising = re.compile(rf"\b(?:{words}|{recommends})\b", re.I)
+    return any(
+        advising.search(said) or _first_word(without_condition(said)) in verbs
+        for said in (_without_leads(s, language) for s in sentences(passage))
+    )
 
 
 def told_as_story(tip: str, passage: str, language: str = "en") -> bool:

@@ -20,6 +20,7 @@ from .advice import (
     plugs,
     reported_by,
     requested,
+    said_as_advice,
     told_as_story,
 )
 from .cast import Cast
@@ -106,6 +107,9 @@ def notes_from_map(
             continue
         if restates(tip, described, said):
             drops.add("advice restating a chapter summary instead of a tip", detail=tip[:80])
+            continue
+        if not said_as_advice(blocks[block].text, language):
+            drops.add("advice its passage does not give (no advice said there)", detail=tip[:80])
             continue
         advice.append(Advice(cast.named(tip), _speaker(item["speaker"], blocks[block], cast), block))
 

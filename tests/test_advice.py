@@ -397,3 +397,12 @@ def test_a_fact_to_remember_is_no_tip_unless_it_says_what_to_do():
     assert as_instruction("Keep in mind the cost of spare parts when you set prices.") == (
         "Keep in mind the cost of spare parts when you set prices."
     )
+
+
+def test_a_passage_that_gives_no_advice_is_told_from_one_that_does():
+    from summarizer.advice import said_as_advice
+
+    assert not said_as_advice("My mother says the name was a coincidence. It reads the same both ways.")
+    assert said_as_advice("Honestly, it's worth asking a mechanic before you buy.")
+    assert said_as_advice("So buy a repair stand first. It pays for itself.")
+    assert said_as_advice("my mother says the name was a coincidence it reads the same both ways")  # no sentences

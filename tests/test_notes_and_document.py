@@ -87,6 +87,19 @@ def test_advice_made_of_the_hosts_question_in_an_interview_is_dropped():
     assert drops.counts["advice made of the host's words in an interview"] == 1
 
 
+def test_advice_tied_to_a_passage_that_gives_none_is_dropped():
+    t = parse_transcript(
+        "0:00 Maya: Is your name a palindrome?\n"
+        "0:05 Tom: It is. My mother says it was a coincidence, and it reads the same both ways.\n"
+    )
+    blocks = build_blocks(t)
+    drops = Drops()
+    answer = _answer(advice=[{"block": 2, "speaker": None, "text": "Remember your name reads the same both ways."}])
+    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
+    assert notes.advice == ()
+    assert drops.counts["advice its passage does not give (no advice said there)"] == 1
+
+
 def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
@@ -735,7 +748,7 @@ def test_advice_citing_a_hosts_summing_up_is_credited_to_the_guest_who_said_it()
         "\n".join(
             [
                 "0:00 Maya: How do you run the workshop week to week?",
-                "0:10 Tom: We set clear prices for every repair and align the work with the goals of the season.",
+                "0:10 Tom: We set clear prices for every repair and always align the work with the goals of the season.",
                 "0:40 Maya: So what you do is set clear prices and align the work with seasonal goals. Nice.",
                 "0:50 Maya: Let us move on to your suppliers and the parts you keep in stock.",
             ]
