@@ -32,6 +32,11 @@ def test_the_article_before_a_title_given_by_name_is_not_part_of_it():
     assert ("Spoke Toolbelt", "tool") in found
 
 
+def test_a_title_before_its_kind_word_is_found_when_the_kind_word_is_capitalised_too():
+    found = _names("0:00 Maya: I remember reading the Wheel Truing Book from Jobst Brandt. Eight steps, I think.\n")
+    assert ("Wheel Truing", "book") in found
+
+
 def test_platforms_and_web_addresses_are_found():
     found = _names(EDITED)
     assert ("GitHub", "website") in found and ("Slack", "community") in found
