@@ -57,10 +57,19 @@ TAGS: dict[str, str] = {
 }
 """How a speaker turns a statement into a question at its end, by language: captions drop the `?`."""
 TRAILING: dict[str, str] = {
-    "en": r"i don't know|or something(?: like that)?|or whatever|you know|(?:as|like) i said|mm-?hmm|uh-huh|mhm"
+    "en": r"i don't know|or something(?: like that)?|or whatever|you know|(?:as|like) i said|mm-?hmm|uh-huh|mhm|"
+    r"like (?:hey|oh|okay|ok|wow|wait)"
 }
 """How a speaker trails off at the end of a thought (or, in captions, the other speaker's `mm-hmm` closes
-it), by language: a passage ending so is no quote."""
+it), or opens somebody's words it never gives (`… asking them like hey`), by language: a passage ending
+so is no quote."""
+INTERJECTIONS: dict[str, str] = {
+    "en": r"yeah|yes|yep|oh|okay|ok|wow|hmm|mm-?hmm|uh-huh|right|sure|exactly|absolutely",
+    "es": r"sí|vale|claro|oh|ah|exacto|ajá",
+    "de": r"ja|okay|oh|ach|genau|stimmt|klar",
+}
+"""What a listener says back while the other speaks, by language: two in a row inside an unpunctuated
+passage (`… afterwards yeah oh wrong effect`) are the other speaker cutting in, words of two people."""
 INVERSIONS: dict[str, str] = {
     "en": r"\b(?:did|does|do|is|are|was|were|can|could|would|will|have|has|don't|didn't|isn't|aren't|wasn't)"
     r" (?:it|you|we|they|he|she|i)\b"
@@ -80,7 +89,7 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "tough question", "hard question", "difficult question", "not 100%", "not 100 sure", "not 100 certain",
         "not a hundred percent", "i'm not sure", "i am not sure", "don't know them", "don't remember",
         "so i don't know", "you mentioned", "as you said", "you also said", "you just said", "you talked about",
-        "you answered", "you already answered", "you partly answered",
+        "you answered", "you already answered", "you partly answered", "all we have time for",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
@@ -119,7 +128,7 @@ LEADING: dict[str, frozenset[str]] = {
         "the a an to of and or but so because that which who where when if what how why is are was were be i you "
         "we they my your our their this these in on at for with from as than like just really very they're "
         "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um feel feels felt "
-        "seem seems sound sounds makes".split()
+        "seem seems sound sounds makes kind sort".split()
     ),
     "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
     "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
@@ -213,7 +222,7 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
             (score - (0.0 if sentences or _voiced(text, language) else UNVOICED), offset, text)
             for offset, text in spans
             if text not in seen
-            and (sentences or not (_asks(text, language) or _restarts(text, language)))
+            and (sentences or not (_asks(text, language) or _restarts(text, language) or _cut_in(text, language)))
             and (own_name is None or not own_name.search(text))
             and (score := _score(text, language, block.speaker in guests)) is not None
         ]
@@ -363,6 +372,12 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5
     return score + (0.5 if by_guest else 0.0)
+
+
+def _cut_in(text: str, language: str) -> bool:
+    """Whether an unpunctuated passage holds two interjections in a row: the other speaker cutting in."""
+    said = INTERJECTIONS.get(language)
+    return said is not None and re.search(rf"\b(?:{said})\s+(?:{said})\b", text.lower()) is not None
 
 
 def _restarts(text: str, language: str) -> bool:

@@ -281,3 +281,23 @@ def test_a_passage_where_the_speaker_starts_again_is_no_candidate_but_a_word_sai
         ]
     )
     assert texts == ["i think you should be very very careful with every single customer you ever have"]
+
+
+def test_in_captions_a_passage_the_other_speaker_cuts_into_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 i think a shop like that needs a good stand first right yeah exactly and then the tools come",
+            "0:04 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any("yeah exactly" in t for t in texts)
+
+
+def test_in_captions_a_passage_opening_somebodys_words_it_never_gives_is_no_candidate():
+    texts = _texts(
+        [
+            "0:00 i think writing a short message to the shops you want to work with helps like hey",
+            "0:04 and then we talked for a while about something else entirely before the break",
+        ]
+    )
+    assert not any(t.endswith("like hey") for t in texts)
