@@ -27,7 +27,7 @@ from .cast import Cast, Person, plain_names
 from .chunking import Block, build_blocks, sentences, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
-from .notes import DUPLICATE_SIMILARITY, Drops, Notes, Section, first_sentences
+from .notes import DUPLICATE_SIMILARITY, SHARED_WORDS, Drops, Notes, Section, content_words, first_sentences
 from .segmenting import keyword_titles, topic_starts
 from .timefmt import format_clock
 from .transcript import Transcript
@@ -260,13 +260,14 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
             summary = _alone(summary, hosts, holder)
-            kept = _guest_sentences(summary, hosts, holder)
+            said = _said_by(blocks, section.start_block, section.end_block, hosts, holder)
+            kept = _guest_sentences(summary, hosts, holder, said)
             if kept != summary:
                 drops.add(
                     "chapter summary sentence crediting the host beside the guest's (cut)",
                     detail=f"block {section.start_block}: {kept}",
                 )
-            credited = _host_renamed(kept, hosts, holder)
+            credited = _host_renamed(kept, hosts, holder, said)
             if credited != kept:
                 drops.add(
                     "chapter summary crediting the host with the guest's words (corrected)",
@@ -293,25 +294,55 @@ def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     return _host_renamed(_guest_sentences(_alone(text, hosts, guests[0]), hosts, guests[0]), hosts, guests[0])
 
 
-def _guest_sentences(text: str, hosts: list[Person], guest: Person) -> str:
+Said = tuple[set[str], set[str]]
+"""The content words the hosts say in a stretch, and those its guest says."""
+
+
+def _said_by(blocks: dict[int, Block], first: int, last: int, hosts: list[Person], guest: Person) -> Said:
+    labels = {h.label for h in hosts}
+    stretch = [blocks[b] for b in range(first, last + 1) if b in blocks]
+    return (
+        content_words(" ".join(b.text for b in stretch if b.speaker in labels)),
+        content_words(" ".join(b.text for b in stretch if b.speaker == guest.label)),
+    )
+
+
+def _hosts_own(sentence: str, said: Said | None) -> bool:
+    """Whether a sentence is what the host says in the stretch by its words: it shares at least
+    `SHARED_WORDS` content words with the host's words there, and more than with the guest's
+    (`Alexey mentions reading the Clean Code book by Robert Martin`, where he does)."""
+    if said is None:
+        return False
+    own = content_words(sentence)
+    by_host, by_guest = len(own & said[0]), len(own & said[1])
+    return by_host >= SHARED_WORDS and by_host > by_guest
+
+
+def _guest_sentences(text: str, hosts: list[Person], guest: Person, said: Said | None = None) -> str:
     """A summary of the guest's stretch without its sentences naming only a host, where another
     sentence names the guest: `Alexey discusses the sales side. Johannes shares how he learnt sales.`
     keeps the second. Renaming the first would give the guest what the host may have said; left in,
-    it is what the chapter list shows (summaries are cut to their first sentences)."""
-    said = sentences(text)
-    if not any(_names(s, guest) for s in said):
+    it is what the chapter list shows (summaries are cut to their first sentences). A sentence the
+    host's own words back (`said`) stays."""
+    parts = sentences(text)
+    if not any(_names(s, guest) for s in parts):
         return text
-    return " ".join(s for s in said if _names(s, guest) or not any(_names(s, h) for h in hosts))
+    return " ".join(s for s in parts if _names(s, guest) or not any(_names(s, h) for h in hosts) or _hosts_own(s, said))
 
 
-def _host_renamed(text: str, hosts: list[Person], guest: Person) -> str:
-    """`text` naming a host but not the guest, with the hosts' names as the guest's."""
+def _host_renamed(text: str, hosts: list[Person], guest: Person, said: Said | None = None) -> str:
+    """`text` naming a host but not the guest, with the hosts' names as the guest's in each sentence
+    the host's own words do not back (`said`)."""
     if _names(text, guest):
         return text
-    for host in hosts:
-        if _names(text, host):
-            text = _renamed(text, host, guest)
-    return text
+    renamed = []
+    for sentence in sentences(text):
+        if not _hosts_own(sentence, said):
+            for host in hosts:
+                if _names(sentence, host):
+                    sentence = _renamed(sentence, host, guest)
+        renamed.append(sentence)
+    return " ".join(renamed)
 
 
 JOINT_VERBS = {

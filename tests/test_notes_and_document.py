@@ -600,6 +600,20 @@ def test_a_sentence_crediting_the_host_goes_where_another_credits_the_guest_on_t
     assert drops.counts["chapter summary sentence crediting the host beside the guest's (cut)"] == 1
 
 
+def test_a_summary_naming_the_host_for_what_the_host_says_on_the_guests_floor_stays():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: I remember reading the Zinn book on wheel truing years ago.\n"
+        "0:10 Tom: Fair enough. I opened my shop near the station and fixed commuters' bikes every single"
+        " morning before work, and then I taught repair classes to students on Saturdays.\n"
+    )
+    blocks = build_blocks(t)
+    summary = "Maya mentions reading the Zinn book on wheel truing."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Books", summary),))
+    assert credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops()).sections[0].summary == summary
+
+
 def test_the_guest_is_credited_from_three_words_in_five():
     from summarizer.chapters import credit_guests
 
