@@ -261,7 +261,7 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
             summary = _alone(summary, hosts, holder)
             said = _said_by(blocks, section.start_block, section.end_block, hosts, holder)
-            kept = _guest_sentences(summary, hosts, holder, said)
+            kept = _guest_sentences(summary, hosts, holder)
             if kept != summary:
                 drops.add(
                     "chapter summary sentence crediting the host beside the guest's (cut)",
@@ -318,16 +318,16 @@ def _hosts_own(sentence: str, said: Said | None) -> bool:
     return by_host >= SHARED_WORDS and by_host > by_guest
 
 
-def _guest_sentences(text: str, hosts: list[Person], guest: Person, said: Said | None = None) -> str:
+def _guest_sentences(text: str, hosts: list[Person], guest: Person) -> str:
     """A summary of the guest's stretch without its sentences naming only a host, where another
     sentence names the guest: `Alexey discusses the sales side. Johannes shares how he learnt sales.`
     keeps the second. Renaming the first would give the guest what the host may have said; left in,
-    it is what the chapter list shows (summaries are cut to their first sentences). A sentence the
-    host's own words back (`said`) stays."""
+    it is what the chapter list shows (summaries are cut to their first sentences), even where true
+    (`Alexey asks about standards.`): the chapter is the guest's floor."""
     parts = sentences(text)
     if not any(_names(s, guest) for s in parts):
         return text
-    return " ".join(s for s in parts if _names(s, guest) or not any(_names(s, h) for h in hosts) or _hosts_own(s, said))
+    return " ".join(s for s in parts if _names(s, guest) or not any(_names(s, h) for h in hosts))
 
 
 def _host_renamed(text: str, hosts: list[Person], guest: Person, said: Said | None = None) -> str:
