@@ -66,7 +66,7 @@ so is no quote."""
 INTERJECTIONS: dict[str, str] = {
     "en": r"yeah|yes|yep|oh|okay|ok|wow|hmm|mm-?hmm|uh-huh|right|sure|exactly|absolutely",
     "es": r"sí|vale|claro|oh|ah|exacto|ajá",
-    "de": r"ja|okay|oh|ach|genau|stimmt|klar",
+    "de": r"ja|okay|oh|genau|stimmt",
 }
 """What a listener says back while the other speaks, by language: two in a row inside an unpunctuated
 passage (`… afterwards yeah oh wrong effect`) are the other speaker cutting in, words of two people."""
