@@ -75,9 +75,13 @@ def build_document(
     written = answer["summary"].strip() or tagline
     written_sentences = sentences(written)
     said = distinct(written_sentences)
-    summary = " ".join(said)
     if len(said) < len(written_sentences):
         drops.add("summary sentence repeating an earlier one (cut)")
+    show = [s for s in said if about_the_show(s, language)]
+    if show and len(show) < len(said):
+        said = [s for s in said if s not in show]
+        drops.add("summary sentence about the show itself (cut)", len(show))
+    summary = " ".join(said)
     if len(said) > PARAGRAPH_SENTENCES:
         summary = " ".join(said[:PARAGRAPH_SENTENCES])
         drops.add("summary paragraph past five sentences (cut to its first)")
@@ -207,6 +211,21 @@ def balance_thirds(
 
 REPEATED_SHARE = 0.6
 """Share of its content words a paragraph sentence shares with an earlier one to say it again."""
+
+
+SHOW_ITSELF: dict[str, str] = {
+    "en": r"upcoming events?|subscribers?|subscrib(?:e|ing) to|sponsor(?:s|ed)?|live chat",
+    "es": r"próximos eventos|suscriptores|suscríbete|suscribirse|patrocinad[oa]r?|chat en vivo",
+    "de": r"kommende(?:n)? (?:events|veranstaltungen)|abonnenten|abonnieren|gesponsert|sponsor|live-chat",
+}
+"""What a show says of itself (`announces upcoming events`, `over 50K subscribers`), by the notes'
+language: a paragraph about the episode says it only where it says nothing else."""
+
+
+def about_the_show(sentence: str, language: str) -> bool:
+    """Whether a paragraph sentence is about the show rather than the episode's talk."""
+    words = SHOW_ITSELF.get(language)
+    return words is not None and re.search(rf"\b(?:{words})\b", sentence, re.I) is not None
 
 
 def distinct(said: list[str]) -> list[str]:
