@@ -77,10 +77,10 @@ def build_document(
     said = distinct(written_sentences)
     if len(said) < len(written_sentences):
         drops.add("summary sentence repeating an earlier one (cut)")
-    show = [s for s in said if about_the_show(s, language)]
-    if show and len(show) < len(said):
-        said = [s for s in said if s not in show]
-        drops.add("summary sentence about the show itself (cut)", len(show))
+    on_the_episode = without_the_show(said, language)
+    if on_the_episode and len(on_the_episode) < len(said):
+        drops.add("summary sentence about the show itself (cut)", len(said) - len(on_the_episode))
+        said = on_the_episode
     summary = " ".join(said)
     if len(said) > PARAGRAPH_SENTENCES:
         summary = " ".join(said[:PARAGRAPH_SENTENCES])
@@ -214,18 +214,34 @@ REPEATED_SHARE = 0.6
 
 
 SHOW_ITSELF: dict[str, str] = {
-    "en": r"upcoming events?|subscribers?|subscrib(?:e|ing) to|sponsor(?:s|ed)?|live chat",
-    "es": r"próximos eventos|suscriptores|suscríbete|suscribirse|patrocinad[oa]r?|chat en vivo",
-    "de": r"kommende(?:n)? (?:events|veranstaltungen)|abonnenten|abonnieren|gesponsert|sponsor|live-chat",
+    "en": r"upcoming events?|subscrib(?:e|ing) to (?:our|the|this) channel|live chat",
+    "es": r"próximos eventos|suscr[ií]b(?:e|ete|irse) al canal|chat en vivo",
+    "de": r"kommende(?:n)? (?:events|veranstaltungen)|(?:den )?kanal abonnieren|live-chat",
 }
-"""What a show says of itself (`announces upcoming events`, `over 50K subscribers`), by the notes'
+"""What a show says of itself (`announces upcoming events`, `subscribe to our channel`), by the notes'
 language: a paragraph about the episode says it only where it says nothing else."""
+LEANING: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she", "they", "it", "this"),
+    "es": ("él", "ella", "ellos", "ellas", "esto"),
+    "de": ("er", "sie", "es", "das", "dies"),
+}
+"""Words a sentence opens on that lean on the one before (`He updates the description …`), by language."""
 
 
-def about_the_show(sentence: str, language: str) -> bool:
-    """Whether a paragraph sentence is about the show rather than the episode's talk."""
-    words = SHOW_ITSELF.get(language)
-    return words is not None and re.search(rf"\b(?:{words})\b", sentence, re.I) is not None
+def without_the_show(said: list[str], language: str) -> list[str]:
+    """A paragraph's sentences without those about the show itself, nor one leaning on a sentence
+    that went (`Alexey welcomes the guest and announces upcoming events. He updates the description
+    with over 50K subscribers.`)."""
+    words, leaning = SHOW_ITSELF.get(language), LEANING.get(language, ())
+    if words is None:
+        return said
+    kept, dropped = [], False
+    for sentence in said:
+        first = sentence.split(maxsplit=1)[0].lower() if sentence.split() else ""
+        dropped = re.search(rf"\b(?:{words})\b", sentence, re.I) is not None or (dropped and first in leaning)
+        if not dropped:
+            kept.append(sentence)
+    return kept
 
 
 def distinct(said: list[str]) -> list[str]:
