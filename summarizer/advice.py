@@ -122,11 +122,10 @@ def spoken_tip(sentence: str, language: str = "en") -> str | None:
     whole is too long or leads up to it (`Especially at an early stage – you have to use your time
     wisely.` → `Use your time wisely.`), unless that clause speaks of the speaker's own team."""
     tip = recommendation(sentence, language)
-    clauses = CLAUSE_BREAK.split(sentence)
-    if tip is not None or len(clauses) < 2:
+    clauses = CLAUSE_BREAK.split(sentence) if tip is None else []
+    if len(clauses) < 2:
         return tip
-    own = SPEAKERS_OWN.get(language)
-    last = clauses[-1]
+    own, last = SPEAKERS_OWN.get(language), clauses[-1]
     return None if own is not None and own.search(last) else recommendation(last, language)
 
 

@@ -237,8 +237,9 @@ def without_the_show(said: list[str], language: str) -> list[str]:
         return said
     kept, dropped = [], False
     for sentence in said:
-        first = sentence.split(maxsplit=1)[0].lower() if sentence.split() else ""
-        dropped = re.search(rf"\b(?:{words})\b", sentence, re.I) is not None or (dropped and first in leaning)
+        first = sentence.split(maxsplit=1)[:1]
+        leans = dropped and bool(first) and first[0].lower() in leaning
+        dropped = re.search(rf"\b(?:{words})\b", sentence, re.I) is not None or leans
         if not dropped:
             kept.append(sentence)
     return kept
