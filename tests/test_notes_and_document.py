@@ -39,6 +39,14 @@ def _answer(**parts):
     return {"sections": [], "advice": [], "quotes": [], "resources": [], **parts}
 
 
+def _mapped(text, answer):
+    """The notes and drops of a map `answer` over the whole interview `text`, with its cast."""
+    t = parse_transcript(text)
+    blocks = build_blocks(t)
+    drops = Drops()
+    return notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t)), drops
+
+
 def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
@@ -75,27 +83,21 @@ def test_advice_the_model_credits_to_the_host_of_an_interview_is_dropped():
 
 
 def test_advice_made_of_the_hosts_question_in_an_interview_is_dropped():
-    t = parse_transcript(
+    notes, drops = _mapped(
         "0:00 Maya: You've opened shops twice now. Why open shops near stations?\n"
-        "0:10 Tom: Commuters ride every day, so their bikes break every week.\n"
+        "0:10 Tom: Commuters ride every day, so their bikes break every week.\n",
+        _answer(advice=[{"block": 1, "speaker": None, "text": "Open shops near stations twice in a career."}]),
     )
-    blocks = build_blocks(t)
-    drops = Drops()
-    answer = _answer(advice=[{"block": 1, "speaker": None, "text": "Open shops near stations twice in a career."}])
-    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
     assert notes.advice == ()
     assert drops.counts["advice made of the host's words in an interview"] == 1
 
 
 def test_advice_tied_to_a_passage_that_gives_none_is_dropped():
-    t = parse_transcript(
+    notes, drops = _mapped(
         "0:00 Maya: Is your name a palindrome?\n"
-        "0:05 Tom: It is. My mother says it was a coincidence, and it reads the same both ways.\n"
+        "0:05 Tom: It is. My mother says it was a coincidence, and it reads the same both ways.\n",
+        _answer(advice=[{"block": 2, "speaker": None, "text": "Remember your name reads the same both ways."}]),
     )
-    blocks = build_blocks(t)
-    drops = Drops()
-    answer = _answer(advice=[{"block": 2, "speaker": None, "text": "Remember your name reads the same both ways."}])
-    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
     assert notes.advice == ()
     assert drops.counts["advice its passage does not give (no advice said there)"] == 1
 
@@ -758,14 +760,11 @@ def test_a_hosts_words_handed_back_as_advice_are_no_quote_of_an_interview():
         "So that is the careful part. The careless part is looking at every shiny tool in the catalogue and"
         " buying them all at once, because you fear missing out on something that the shop next door has."
     )
-    t = parse_transcript(
+    notes, drops = _mapped(
         f"0:00 Maya: {long_turn}\n0:20 Tom: Yes, and then you never learn any of them properly at all.\n"
-        "0:30 Maya: Tell us more.\n0:35 Tom: I opened the shop near the station and fixed bikes every morning.\n"
+        "0:30 Maya: Tell us more.\n0:35 Tom: I opened the shop near the station and fixed bikes every morning.\n",
+        _answer(advice=[{"block": 1, "speaker": None, "text": long_turn}]),
     )
-    blocks = build_blocks(t)
-    drops = Drops()
-    answer = _answer(advice=[{"block": 1, "speaker": None, "text": long_turn}])
-    notes = notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t))
     assert notes.quotes == () and drops.counts["quote by the host of an interview"] == 1
 
 
