@@ -7,10 +7,11 @@ counted, so nothing invented reaches the document.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .chapters import labelled, merged_sections, spans
+from .chapters import in_own_words, labelled, merged_sections, spans
 from .chunking import Block
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
 from .advice import (
@@ -59,13 +60,18 @@ def notes_from_map(
     is titled with its `keywords`); its quotes are the numbers of the chunk's quote `candidates`."""
     items = labelled(answer["sections"], sorted(starts), keywords or {}, drops)
     sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
+    said = " ".join(block.text for block in blocks.values())
+    for at, section in enumerate(sections):
+        summary = in_own_words(section.summary, said, language)
+        if summary != section.summary:
+            drops.add("chapter summary sentence in the speakers' own words (cut)", detail=section.summary[:80])
+            sections[at] = dataclasses.replace(section, summary=summary)
 
     advice = []
     hosts = {p.label for p in cast.hosts if p.label}
     host_names = {form for p in cast.hosts for form in p.forms}
     spoken: list[dict[str, Any]] = []
     described = describing_sentences([section["summary"] for section in answer["sections"]], language)
-    said = " ".join(block.text for block in blocks.values())
     for item in answer["advice"]:
         cited = item["block"] in blocks and shares_content(item["text"], blocks, item["block"])
         block = item["block"] if cited else block_by_words(item["text"], blocks)

@@ -27,7 +27,19 @@ from .cast import Cast, Person, plain_names
 from .chunking import Block, build_blocks, sentences, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
-from .notes import DUPLICATE_SIMILARITY, SHARED_WORDS, Drops, Notes, Section, content_words, first_sentences
+from .grounding import FILLERS
+from .notes import (
+    DUPLICATE_SIMILARITY,
+    PASTED_SHARE,
+    SHARED_WORDS,
+    Drops,
+    Notes,
+    Section,
+    content_words,
+    copied_share,
+    first_sentences,
+    without_the_show,
+)
 from .segmenting import keyword_titles, topic_starts
 from .timefmt import format_clock
 from .transcript import Transcript
@@ -90,6 +102,40 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
         )
         for i, (first, item) in enumerate(ordered)
     ]
+
+
+SPEAKING_VOICE: dict[str, str] = {
+    "en": r"i|i'm|i've|i'd|i'll|me|my|we|we're|we've|we'd|our|us",
+    "es": r"yo|me|mi|mis|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras",
+    "de": r"ich|mich|mir|mein|meine|meinen|wir|uns|unser|unsere|unseren",
+}
+"""How a speaker says `I` and `we`, by language: a summary of the talk is in the third person."""
+GREETINGS: dict[str, str] = {
+    "en": r"welcome|hello|hi|thanks|thank you",
+    "es": r"bienvenid[oa]s?|hola|gracias",
+    "de": r"willkommen|hallo|danke",
+}
+"""How a speaker greets, by language: a summary sentence opening so is the host's welcome, pasted."""
+
+
+def in_own_words(summary: str, part: str, language: str) -> str:
+    """A section summary without its sentences that are the speakers' words rather than a summary of
+    them: a greeting or one opening in the first person (`Welcome to the event. We have weekly events
+    …`), one copied from its part (half its runs of words said there) that keeps the speaker's `my`,
+    `we` or fillers (`… it could be personal projects that you do um and yeah …`), and what the show
+    says of itself. Empty where no sentence is left: the chapter keeps its title."""
+    voice, greeting = SPEAKING_VOICE.get(language), GREETINGS.get(language)
+    if voice is None or greeting is None:
+        return summary
+    opening = re.compile(rf"(?:{voice}|{greeting})\b", re.I)
+    inside = re.compile(rf"\b(?:{voice}|{'|'.join(FILLERS)})\b", re.I)
+    kept = [
+        sentence
+        for sentence in sentences(summary)
+        if not opening.match(sentence)
+        and not (copied_share(sentence, part) >= PASTED_SHARE and inside.search(sentence))
+    ]
+    return " ".join(without_the_show(kept, language))
 
 
 def merged_sections(items: list[dict[str, Any]], notes: Notes, drops: Drops) -> tuple[Section, ...]:

@@ -19,7 +19,7 @@ from .chunking import sentences
 from .coverage import complete, third_of
 from .grounding import Located, normalize
 from .quotes import ranked
-from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick
+from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick, without_the_show
 from .resources import Mention
 
 T = TypeVar("T")
@@ -211,38 +211,6 @@ def balance_thirds(
 
 REPEATED_SHARE = 0.6
 """Share of its content words a paragraph sentence shares with an earlier one to say it again."""
-
-
-SHOW_ITSELF: dict[str, str] = {
-    "en": r"upcoming events?|subscrib(?:e|ing) to (?:our|the|this) channel|live chat",
-    "es": r"próximos eventos|suscr[ií]b(?:e|ete|irse) al canal|chat en vivo",
-    "de": r"kommende(?:n)? (?:events|veranstaltungen)|(?:den )?kanal abonnieren|live-chat",
-}
-"""What a show says of itself (`announces upcoming events`, `subscribe to our channel`), by the notes'
-language: a paragraph about the episode says it only where it says nothing else."""
-LEANING: dict[str, tuple[str, ...]] = {
-    "en": ("he", "she", "they", "it", "this"),
-    "es": ("él", "ella", "ellos", "ellas", "esto"),
-    "de": ("er", "sie", "es", "das", "dies"),
-}
-"""Words a sentence opens on that lean on the one before (`He updates the description …`), by language."""
-
-
-def without_the_show(said: list[str], language: str) -> list[str]:
-    """A paragraph's sentences without those about the show itself, nor one leaning on a sentence
-    that went (`Alexey welcomes the guest and announces upcoming events. He updates the description
-    with over 50K subscribers.`)."""
-    words, leaning = SHOW_ITSELF.get(language), LEANING.get(language, ())
-    if words is None:
-        return said
-    kept, dropped = [], False
-    for sentence in said:
-        first = sentence.split(maxsplit=1)[:1]
-        leans = dropped and bool(first) and first[0].lower() in leaning
-        dropped = re.search(rf"\b(?:{words})\b", sentence, re.I) is not None or leans
-        if not dropped:
-            kept.append(sentence)
-    return kept
 
 
 def distinct(said: list[str]) -> list[str]:

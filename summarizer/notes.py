@@ -284,3 +284,35 @@ def _shorten(section: Section) -> Section:
     return Section(
         section.start_block, section.end_block, section.title, " ".join(words[: max(8, len(words) * 2 // 3)])
     )
+
+
+SHOW_ITSELF: dict[str, str] = {
+    "en": r"upcoming events?|subscrib(?:e|ing) to (?:our|the|this)(?: \w+)? channel|live chat",
+    "es": r"próximos eventos|suscr[ií]b(?:e|ete|irse) al canal|chat en vivo",
+    "de": r"kommende(?:n)? (?:events|veranstaltungen)|(?:den )?kanal abonnieren|live-chat",
+}
+"""What a show says of itself (`announces upcoming events`, `subscribe to our YouTube channel`), by the
+notes' language: a paragraph or chapter summary about the episode says it only where it says nothing else."""
+LEANING: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she", "they", "it", "this"),
+    "es": ("él", "ella", "ellos", "ellas", "esto"),
+    "de": ("er", "sie", "es", "das", "dies"),
+}
+"""Words a sentence opens on that lean on the one before (`He updates the description …`), by language."""
+
+
+def without_the_show(said: list[str], language: str) -> list[str]:
+    """A paragraph's (or a chapter summary's) sentences without those about the show itself, nor one
+    leaning on a sentence that went (`Alexey welcomes the guest and announces upcoming events. He
+    updates the description with over 50K subscribers.`)."""
+    words, leaning = SHOW_ITSELF.get(language), LEANING.get(language, ())
+    if words is None:
+        return said
+    kept, dropped = [], False
+    for sentence in said:
+        first = sentence.split(maxsplit=1)[:1]
+        leans = dropped and bool(first) and first[0].lower() in leaning
+        dropped = re.search(rf"\b(?:{words})\b", sentence, re.I) is not None or leans
+        if not dropped:
+            kept.append(sentence)
+    return kept

@@ -278,6 +278,8 @@ def uncased_title(text: str, language: str, said: Counter[str]) -> str | None:
     kept = list(title)
     while kept and kept[-1] in small:
         kept.pop()
+    if len(kept) >= 3 and kept[0] == kept[-1]:  # said again after a restart: `buzzwords berlin buzzwords`
+        kept.pop(0)
     if not kept or (len(kept) == 1 and (len(title) > 1 or said[kept[0]] > RARE_WORD)):
         return None
     return " ".join(kept)

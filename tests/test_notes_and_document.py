@@ -39,12 +39,13 @@ def _answer(**parts):
     return {"sections": [], "advice": [], "quotes": [], "resources": [], **parts}
 
 
-def _mapped(text, answer):
+def _mapped(text, answer, starts=()):
     """The notes and drops of a map `answer` over the whole interview `text`, with its cast."""
     t = parse_transcript(text)
     blocks = build_blocks(t)
     drops = Drops()
-    return notes_from_map(answer, {b.id: b for b in blocks}, (), QuoteLocator(t, blocks), drops, find_cast(t)), drops
+    by_id = {b.id: b for b in blocks}
+    return notes_from_map(answer, by_id, starts, QuoteLocator(t, blocks), drops, find_cast(t)), drops
 
 
 def test_map_answer_items_citing_missing_blocks_are_dropped_and_counted():
@@ -873,3 +874,32 @@ def test_a_paragraph_sentence_saying_an_earlier_one_again_is_cut():
         "Tom explains why a repair stand saves hours.",
     ]
     assert distinct(said) == [said[0], said[1], said[3]]
+
+
+def test_a_chapter_summary_keeps_only_sentences_written_about_the_talk():
+    from summarizer.chapters import in_own_words
+
+    said = "welcome to our event we have weekly events and this is one of them today we talk about tomatoes"
+    summary = "Welcome to the event. We have weekly events. Tom explains how he grows tomatoes on a balcony."
+    assert in_own_words(summary, said, "en") == "Tom explains how he grows tomatoes on a balcony."
+
+
+def test_a_chapter_summary_copied_from_the_talk_with_its_fillers_is_no_summary():
+    from summarizer.chapters import in_own_words
+
+    said = "it could be personal projects that you do um and yeah just have a way of proving to these people"
+    pasted = "Misra suggests personal projects that you do um and yeah just have a way of proving to these people."
+    reworded = "Misra suggests personal projects as a way of proving your skills to these people."
+    assert in_own_words(pasted, said, "en") == ""
+    assert in_own_words(reworded, said, "en") == reworded
+
+
+def test_a_map_section_summary_in_the_hosts_words_is_cut_and_counted():
+    text = (
+        "0:00 Maya: Welcome to the show, subscribe to our YouTube channel. My guest today is Tom Okafor.\n"
+        "0:30 Tom: Thanks for having me. I grow tomatoes on a balcony in the city."
+    )
+    summary = "Subscribe to our YouTube channel for every episode. Maya introduces Tom, who grows tomatoes."
+    notes, drops = _mapped(text, _answer(sections=[{"start_block": 1, "title": "Welcome", "summary": summary}]), (1,))
+    assert [s.summary for s in notes.sections] == ["Maya introduces Tom, who grows tomatoes."]
+    assert drops.counts["chapter summary sentence in the speakers' own words (cut)"] == 1

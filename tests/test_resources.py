@@ -57,6 +57,11 @@ def test_lower_case_captions_take_a_title_said_after_what_it_is_up_to_the_word_t
     assert _names(captions) == [("wheels of fortune", "book"), ("spokeshare", "tool")]
 
 
+def test_lower_case_captions_take_a_title_said_again_after_a_restart_as_said_the_second_time():
+    captions = "0:00 next week there is a conference called buzzwords berlin buzzwords so this is fun\n"
+    assert _names(captions) == [("berlin buzzwords", "community")]
+
+
 def test_lower_case_captions_take_no_title_whose_end_cannot_be_told():
     captions = "0:00 i read a book called the long and winding road of a young mechanic in spain\n"
     assert _names(captions) == []
