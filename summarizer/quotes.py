@@ -162,6 +162,14 @@ TURNS: dict[str, frozenset[str]] = {
     "de": frozenset("und aber also ja naja dann weil".split()),
 }
 """Words after which a new clause starts in unpunctuated speech."""
+CONDITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset("when if once whenever unless".split()),
+    "es": frozenset("cuando si".split()),
+    "de": frozenset("wenn sobald falls".split()),
+}
+"""Words opening a condition whose main clause must follow (`because when you're a consultant …`): said
+after a turn word within `UNFINISHED_WORDS` words of its end, a caption passage stops mid-thought."""
+UNFINISHED_WORDS = 6
 NARRATION: dict[str, str] = {
     "en": r"(?:i|we) (?:was|were|joined|worked|started|studied|graduated|moved|did|had|went|first)\b",
     "es": r"(?:yo )?(?:estuve|trabajé|empecé|estudié|fui|tuve|hice)\b",
@@ -324,8 +332,17 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
                 words[last].end() in line_ends
                 and words[last].group().lower() not in leading | turns
                 and (follows is None or follows in breaks)
+                and not _unfinished([w.group().lower() for w in words[first : last + 1]], language)
             ):
                 yield words[first].start(), text[words[first].start() : words[last].end()]
+
+
+def _unfinished(words: list[str], language: str) -> bool:
+    """Whether a caption passage ends inside a condition opened after a turn word (`… the best because
+    when you're a consultant data scientist`): the thought it started goes on past it."""
+    turns, conditions = TURNS.get(language, frozenset()), CONDITIONS.get(language, frozenset())
+    tail = words[-UNFINISHED_WORDS - 2 :]
+    return any(a in turns and b in conditions for a, b in zip(tail, tail[1:]))
 
 
 def _name_pattern(cast: Cast, label: str | None) -> re.Pattern[str] | None:

@@ -139,6 +139,16 @@ def test_in_captions_a_candidate_never_ends_on_a_verb_waiting_for_its_complement
     assert texts and not any(t.endswith("feel") for t in texts)
 
 
+def test_in_captions_a_candidate_never_ends_inside_a_condition_whose_main_clause_follows():
+    lines = [
+        "0:00 so we talk about the shop today",
+        "0:04 i think i like running my own repair shop the best because when you work for a chain",
+        "0:08 you fix what they sell not what the town rides",
+    ]
+    texts = _texts(lines)
+    assert texts and not any(t.endswith("for a chain") for t in texts)
+
+
 def test_in_captions_a_candidate_never_ends_on_a_turn_word_that_opens_the_next_phrase():
     lines = [
         "0:00 so we talk about the shop today",
