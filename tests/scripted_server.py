@@ -58,7 +58,7 @@ def map_answer(user: str) -> dict[str, Any]:
             {
                 "start_block": start,
                 "title": f"Blocks {start} to {last}",
-                "summary": "About " + " ".join(text[start].split()[:12]),
+                "summary": "The talk turns to " + ", ".join(sorted(text[start].split(), key=len)[-3:]) + ".",
             }
             for start in starts
         ],
