@@ -187,6 +187,12 @@ REPEATABLE: dict[str, frozenset[str]] = {
 for it it really shows`): in captions any other word or run of up to three words said twice in a row
 is a speaker starting again (`yeah yeah`, `our use cases our use cases`), a garble in print."""
 RESTART_WORDS = 3
+REPAIRS: dict[str, frozenset[str]] = {
+    "en": frozenset("maybe uh um like well actually sorry no".split()),
+    "es": frozenset("bueno eh este no perdón".split()),
+    "de": frozenset("naja äh ähm also nein sorry".split()),
+}
+"""Words a speaker says between a run and its restart (`you don't maybe you don't …`), by language."""
 _SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -399,13 +405,21 @@ def _cut_in(text: str, language: str) -> bool:
 
 def _restarts(text: str, language: str) -> bool:
     """Whether an unpunctuated passage says a word, or a run of up to `RESTART_WORDS`, twice in a row
-    (`is is`, `the product manager the product manager`), other than a word said twice on purpose.
-    Edited transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
+    (`is is`, `the product manager the product manager`), other than a word said twice on purpose, or
+    a run of two or more again after a word of repair (`you don't maybe you don't need one`). Edited
+    transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
     words, repeatable = _WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
+    repairs = REPAIRS.get(language, frozenset())
     for n in range(1, RESTART_WORDS + 1):
-        for i in range(len(words) - 2 * n + 1):
-            if words[i : i + n] == words[i + n : i + 2 * n] and not (n == 1 and words[i] in repeatable):
-                return True
+        for gap in (0, 1) if n > 1 else (0,):
+            for i in range(len(words) - 2 * n - gap + 1):
+                again = words[i + n + gap : i + 2 * n + gap]
+                if (
+                    words[i : i + n] == again
+                    and not (n == 1 and words[i] in repeatable)
+                    and (not gap or words[i + n] in repairs)
+                ):
+                    return True
     return False
 
 

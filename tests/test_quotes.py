@@ -293,6 +293,14 @@ def test_a_passage_where_the_speaker_starts_again_is_no_candidate_but_a_word_sai
     assert texts == ["i think you should be very very careful with every single customer you ever have"]
 
 
+def test_a_passage_restarting_after_a_word_of_repair_is_no_candidate_but_parallel_phrases_are():
+    after = "0:04 and then we talked for a while about something else entirely before the break"
+    restart = "0:00 i think if you don't have a mentor you don't maybe you don't need one for a small shop"
+    parallel = "0:00 i think you have to find new clients you have to market yourself every single week"
+    assert _texts([restart, after]) == []
+    assert _texts([parallel, after]) == [parallel.removeprefix("0:00 ")]
+
+
 def test_in_captions_a_passage_the_other_speaker_cuts_into_is_no_candidate():
     texts = _texts(
         [
