@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from .chapters import in_own_words, labelled, merged_sections, spans
-from .chunking import Block
+from .chunking import Block, sentences
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
 from .advice import (
     as_instruction,
@@ -64,7 +64,8 @@ def notes_from_map(
     for at, section in enumerate(sections):
         summary = in_own_words(section.summary, said, language)
         if summary != section.summary:
-            drops.add("chapter summary sentence in the speakers' own words (cut)", detail=section.summary[:80])
+            cut = " ".join(sentence for sentence in sentences(section.summary) if sentence not in summary)
+            drops.add("chapter summary sentence in the speakers' own words (cut)", detail=cut[:200])
             sections[at] = dataclasses.replace(section, summary=summary)
 
     advice = []

@@ -880,7 +880,10 @@ def test_a_chapter_summary_keeps_only_sentences_written_about_the_talk():
     from summarizer.chapters import in_own_words
 
     said = "welcome to our event we have weekly events and this is one of them today we talk about tomatoes"
-    summary = "Welcome to the event. We have weekly events. Tom explains how he grows tomatoes on a balcony."
+    summary = (
+        "Welcome to the event. We have weekly events. You treat a balcony like a field."
+        " Tom explains how he grows tomatoes on a balcony."
+    )
     assert in_own_words(summary, said, "en") == "Tom explains how he grows tomatoes on a balcony."
 
 
