@@ -307,6 +307,7 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
     as not (`they've learned uh just because …`)."""
     text = block.text
     words = list(re.finditer(r"\S+", text))
+    lowered = [w.group().lower() for w in words]
     line_ends, position = set(), 0
     for segment in block.segments:
         position += len(segment.text)
@@ -338,7 +339,7 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
                 words[last].end() in line_ends
                 and words[last].group().lower() not in leading | turns
                 and (follows is None or follows in breaks)
-                and not _unfinished([w.group().lower() for w in words[first : last + 1]], language)
+                and not _unfinished(lowered[first : last + 1], language)
             ):
                 yield words[first].start(), text[words[first].start() : words[last].end()]
 
