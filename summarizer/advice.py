@@ -426,8 +426,6 @@ E_VERBS = frozenset(
     "hire fire become come negotiate invite automate iterate".split()
 )
 """Verbs whose base form ends in e, for `building` → `Build` but `making` → `Make`."""
-E_PREFIXED = frozenset(verb for verb in E_VERBS if len(verb) >= 5)
-"""Of those, the ones long enough to tell inside a prefixed verb (`rewriting` → `rewrite`)."""
 
 
 _MODAL = r"(?:(?:should|can|could|must|need to|have to|ought to)\s+)?"
@@ -460,9 +458,7 @@ def as_instruction(text: str, language: str = "en") -> str | None:
         said_tip = fact.group(1)[:1].upper() + fact.group(1)[1:]
         first = spoken_instruction(said_tip, language) or _to_group(said_tip, language) or ""
     else:
-        first = (  # `It's important to …`, `Data engineers should …`, `Using a notebook is helpful …`
-            spoken_instruction(first, language) or _to_group(first, language) or judged(first, language) or first
-        )
+        first = spoken_instruction(first, language) or _to_group(first, language) or first  # `It's important to …`
     return None if not first or is_fragment(first, language) else first
 
 
@@ -491,25 +487,6 @@ def _to_group(text: str, language: str) -> str | None:
     if not said or said.group(1).lower() in NOT_VERBS:
         return None
     return f"{said.group(1)[:1].upper()}{said.group(1)[1:].lower()}{addressed(said.group(2), language)}"
-
-
-def judged(text: str, language: str) -> str | None:
-    """A verb phrase a small model made the subject of a judgement, as the instruction it judges:
-    `Using social media to follow the field can be a valuable tool.` → `Use social media to follow the
-    field.`; None where the text is not one."""
-    evaluative, (ending, verbs_so) = EVALUATIVE.get(language), GERUNDS.get(language, ("", frozenset()))
-    said = re.match(rf"^(\w+{ending})\b(.*?)\s+{evaluative}\b", text, re.I) if evaluative and ending else None
-    gerund = said.group(1).lower() if said else ""
-    base = _base_form(gerund) if gerund and gerund not in verbs_so and not gerund.endswith("thing") else None
-    if (
-        not said
-        or not base
-        or base == gerund
-        or not said.group(2).split()
-        or re.match(r"\s*(?:and|or|,)", said.group(2))
-    ):
-        return None  # `Networking is crucial` tells nothing to do; `Consulting and clients are …` no verb phrase
-    return f"{base[:1].upper()}{base[1:]}{addressed(said.group(2), language)}."
 
 
 ADDRESSED: dict[str, dict[str, str]] = {"en": {"their": "your", "themselves": "yourself"}}
@@ -557,13 +534,7 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
     if language in REWRITTEN:
         against = re.match(rf"{said}against\s+(\w+ing\b.*)$", sentence, re.I)  # … advises against rushing …
         clause = re.match(rf"{said}that\s+(.+)$", sentence, re.I)  # … suggests that it's important to …
-        tip = (
-            f"Avoid {against.group(1)}"
-            if against
-            else (spoken_instruction(clause.group(1)) or judged(clause.group(1), language))
-            if clause
-            else None
-        )
+        tip = f"Avoid {against.group(1)}" if against else spoken_instruction(clause.group(1)) if clause else None
         if against or clause:
             return True, None if tip is None or is_fragment(tip, language) else tip
     return bool(re.match(rf"{reporter}\b", sentence, re.I)), None
@@ -572,7 +543,7 @@ def _reported(sentence: str, reporting: str, language: str) -> tuple[bool, str |
 EVALUATIVE: dict[str, str] = {
     "en": r"(?:is|are|(?:would|will|can|could) be)\s+"
     r"(?:really\s+|very\s+|so\s+|quite\s+|super\s+|pretty\s+|extremely\s+|also\s+|much\s+|a lot\s+)?"
-    r"(?:an?\s+)?(?:helpful|important|key|useful|crucial|essential|valuable|good|great|critical|necessary|beneficial|"
+    r"(?:helpful|important|key|useful|crucial|essential|valuable|good|great|critical|necessary|beneficial|"
     r"vital|worth\b|a must|the key|the best|a good idea|a great idea|easier|better|simpler|faster)",
 }
 """How a verb phrase is judged when a small model makes it the subject (`Write a summary is really
@@ -667,8 +638,8 @@ def _base_form(verb: str) -> str | None:
     if not word.endswith("ing") or len(word) <= 4:
         return word
     stem = word[:-3]
-    if stem + "e" in E_VERBS or any((stem + "e").endswith(verb) for verb in E_PREFIXED):
-        return stem + "e"  # `rewriting` → `rewrite`, as `writing` → `write`
+    if stem + "e" in E_VERBS:
+        return stem + "e"
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]
     return stem

@@ -92,20 +92,6 @@ def test_a_verb_phrase_judged_as_a_whole_is_a_fragment_not_a_tip():
     assert not is_fragment("Learn SQL, it is the foundation of everything else.")
 
 
-def test_an_action_a_model_judges_is_the_instruction_it_judges():
-    from summarizer.advice import as_instruction
-
-    assert as_instruction("Rewriting your CV is an important step in the job search.") == "Rewrite your CV."
-    assert (
-        as_instruction("Misra suggests that using a forum like Reddit to follow the field can be a valuable tool.")
-        == "Use a forum like Reddit to follow the field."
-    )
-    assert as_instruction("Misra suggests that asking questions can lead to feelings of inadequacy.") is None
-    assert as_instruction("Something is really helpful here.") is None
-    assert as_instruction("Networking is crucial for data science positions.") is None
-    assert as_instruction("Consulting and clients are important for your business.") is None
-
-
 def test_a_tip_under_a_heading_keeps_the_instruction_and_drops_the_rest():
     from summarizer.advice import as_instruction
 
