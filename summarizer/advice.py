@@ -426,6 +426,8 @@ E_VERBS = frozenset(
     "hire fire become come negotiate invite automate iterate".split()
 )
 """Verbs whose base form ends in e, for `building` → `Build` but `making` → `Make`."""
+E_PREFIXED = frozenset(verb for verb in E_VERBS if len(verb) >= 5)
+"""Of those, the ones long enough to tell inside a prefixed verb (`rewriting` → `rewrite`)."""
 
 
 _MODAL = r"(?:(?:should|can|could|must|need to|have to|ought to)\s+)?"
@@ -638,8 +640,8 @@ def _base_form(verb: str) -> str | None:
     if not word.endswith("ing") or len(word) <= 4:
         return word
     stem = word[:-3]
-    if stem + "e" in E_VERBS:
-        return stem + "e"
+    if stem + "e" in E_VERBS or any((stem + "e").endswith(verb) for verb in E_PREFIXED):
+        return stem + "e"  # `rewriting` → `rewrite`, as `writing` → `write`
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]
     return stem

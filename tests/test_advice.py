@@ -92,6 +92,13 @@ def test_a_verb_phrase_judged_as_a_whole_is_a_fragment_not_a_tip():
     assert not is_fragment("Learn SQL, it is the foundation of everything else.")
 
 
+def test_a_reported_tip_on_a_prefixed_verb_keeps_its_final_e():
+    from summarizer.advice import as_instruction
+
+    assert as_instruction("Tom suggests rewriting your CV for every job.") == "Rewrite your CV for every job."
+    assert as_instruction("Tom recommends reorganizing the shop by season.") == "Reorganize the shop by season."
+
+
 def test_a_tip_under_a_heading_keeps_the_instruction_and_drops_the_rest():
     from summarizer.advice import as_instruction
 
