@@ -110,6 +110,12 @@ SPEAKING_VOICE: dict[str, str] = {
     "de": r"ich|mich|mir|mein|meine|meinen|wir|uns|unser|unsere|unseren",
 }
 """How a speaker says `I` and `we`, by language: a summary of the talk is in the third person."""
+SPEAKING_ALONE: dict[str, str] = {
+    "en": r"i|i'm|i've|i'd|i'll|me|my",
+    "es": r"yo|me|mi|mis",
+    "de": r"ich|mich|mir|mein|meine|meinen",
+}
+"""Of those, the speaker's own `I`: a summary may open in the show's `we` (`We hear how …`), never so."""
 ADDRESSING: dict[str, str] = {
     "en": r"you|you're|you've|you'll|you'd|your",
     "es": r"tú|tu|usted|ustedes",
@@ -126,15 +132,16 @@ GREETINGS: dict[str, str] = {
 
 def in_own_words(summary: str, part: str, language: str) -> str:
     """A section summary without its sentences that are the speakers' words rather than a summary of
-    them: a greeting or one opening in the first or second person (`Welcome to the event. We have
-    weekly events …`, `You treat the process …`), one copied from its part (half its runs of words
-    said there) that keeps the speaker's `my`, `we` or fillers (`… it could be personal projects that
-    you do um and yeah …`), and what the show says of itself. Empty where no sentence is left: the
-    chapter keeps its title."""
-    voice, greeting, addressing = SPEAKING_VOICE.get(language), GREETINGS.get(language), ADDRESSING.get(language)
-    if voice is None or greeting is None or addressing is None:
+    them: a greeting, one opening on the speaker's `I` or addressing the listener (`Welcome to the
+    event.`, `You treat the process …`), one copied from its part (half its runs of words said there)
+    that keeps the speaker's `my`, `we` or fillers (`We have weekly events …`, `… it could be personal
+    projects that you do um and yeah …`), and what the show says of itself. Empty where no sentence is
+    left: the chapter keeps its title."""
+    voice, alone = SPEAKING_VOICE.get(language), SPEAKING_ALONE.get(language)
+    greeting, addressing = GREETINGS.get(language), ADDRESSING.get(language)
+    if voice is None or alone is None or greeting is None or addressing is None:
         return summary
-    opening = re.compile(rf"(?:{voice}|{addressing}|{greeting})\b", re.I)
+    opening = re.compile(rf"(?:{alone}|{addressing}|{greeting})\b", re.I)
     inside = re.compile(rf"\b(?:{voice}|{'|'.join(FILLERS)})\b", re.I)
     kept = [
         sentence

@@ -885,6 +885,7 @@ def test_a_chapter_summary_keeps_only_sentences_written_about_the_talk():
         " Tom explains how he grows tomatoes on a balcony."
     )
     assert in_own_words(summary, said, "en") == "Tom explains how he grows tomatoes on a balcony."
+    assert in_own_words("We hear how Tom grows tomatoes.", said, "en") == "We hear how Tom grows tomatoes."
 
 
 def test_a_chapter_summary_copied_from_the_talk_with_its_fillers_is_no_summary():
