@@ -89,15 +89,16 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "tough question", "hard question", "difficult question", "not 100%", "not 100 sure", "not 100 certain",
         "not a hundred percent", "i'm not sure", "i am not sure", "don't know them", "don't remember",
         "so i don't know", "you mentioned", "as you said", "you also said", "you just said", "you talked about",
-        "you answered", "you already answered", "you partly answered", "all we have time for",
+        "you answered", "you already answered", "you partly answered", "all we have time for", "my name",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
-           "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta"),
+           "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta", "mi nombre"),
     "de": ("danke", "willkommen", "abonnier", "folgt mir", "ihr findet mich", "in der beschreibung",
-           "bildschirm teilen", "fangen wir an", "nächste frage"),
+           "bildschirm teilen", "fangen wir an", "nächste frage", "mein name", "meinen namen"),
 }  # fmt: skip
-"""Greetings, thanks, plugs, housekeeping, hedges and pointers to what the other person said (`as you
-said`, which a listener of the quote alone never heard): never a quote, by language."""
+"""Greetings, thanks, plugs (`if you put in my name …`), housekeeping, hedges and pointers to what the
+other person said (`as you said`, which a listener of the quote alone never heard): never a quote, by
+language."""
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset(
         "it it's that that's this these those they they're he she him her which so and but or then now also as "

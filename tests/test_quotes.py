@@ -65,6 +65,8 @@ def test_a_speaker_saying_their_own_name_or_musing_on_the_question_offers_no_quo
     ]
     texts = _texts(lines)
     assert texts and not any("Will Baker" in t or "good question" in t for t in texts)
+    plug = "0:00 Will: I think if you put in my name and the shop's, you should get a hit for me every time."
+    assert _texts([plug]) == []
     assert any("I will always say" in t or "you will learn" in t for t in texts)  # `will` is no name
 
 
