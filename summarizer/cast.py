@@ -88,11 +88,12 @@ class Person:
     source: Source
     label: str | None = None  # the transcript's speaker label for this person, if any
     gender: Gender | None = None  # as the host speaks of the guest, where the introduction tells
+    called: str | None = None  # the short name the others call them by (`Chris` for Christiaan)
 
     @property
     def forms(self) -> list[str]:
-        """How text may name the person: full name first, then the label, then the first name."""
-        return list(dict.fromkeys([self.name, self.label or self.name, self.name.split()[0]]))
+        """How text may name the person: full name first, then the label, the first name, the short name."""
+        return list(dict.fromkeys([self.name, self.label or self.name, self.name.split()[0], self.called or self.name]))
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,13 @@ class Cast:
         return None
 
     def named(self, text: str) -> str:
-        """Model text with the prompt's markup undone (`plain_names`) and a bare role (`The guest
-        explains`, `Host asks`) replaced by the name, where one person has that role."""
+        """Model text with the prompt's markup undone (`plain_names`), a person's short name (`Chris`)
+        made their first name (`Christiaan`), and a bare role (`The guest explains`, `Host asks`)
+        replaced by the name, where one person has that role."""
         text = plain_names(text)
+        for person in self.people:  # `Chris explains` of Christiaan: one name for one person in the notes
+            if person.called:
+                text = re.sub(rf"\b{re.escape(person.called)}\b(?!\s+[A-Z])", person.name.split()[0], text)
         for person in self.people:  # `Host Lucía introduce …`: the prompt's role word left before a name
             text = re.sub(rf"(?<![Tt]he )\b(?:Host|Guest) (?={re.escape(person.name.split()[0])}\b)", "", text)
         for role, people in (("guest", self.guests), ("host", self.hosts)):
@@ -260,6 +265,14 @@ def find_cast(transcript: Transcript, meta: EpisodeMeta = EpisodeMeta(), languag
         if not meta.hosts:
             taken = {p.name.lower() for p in people}
             people += [Person(n, "host", "introduction") for n in spoken_hosts[:1] if n.lower() not in taken]
+    firsts = [p.name.split()[0] for p in people]
+    called = {p.name: _called(p, transcript) if p.label else None for p in people}
+    people = [  # `Alex` of Alexey and of Alexander is neither's
+        dataclasses.replace(p, called=short)
+        if (short := called[p.name]) and sum(f.startswith(short) for f in firsts) == 1
+        else p
+        for p in people
+    ]
     guests = [p for p in people if p.role == "guest"]
     gender = _spoken_gender(transcript, guests[0].label, language) if len(guests) == 1 else None
     if gender is not None:
@@ -404,6 +417,27 @@ def _label_of(name: str, labels: dict[str, Role]) -> str | None:
     """The speaker label a given name is written as (`Tom` for `Tom Okafor`), if any."""
     first = name.split()[0].lower()
     return next((label for label in labels if label.lower() in (name.lower(), first)), None)
+
+
+SHORT_NAME_SAID = 2
+"""How often the others must say a short form of a person's first name to call them by it."""
+
+
+def _called(person: Person, transcript: Transcript) -> str | None:
+    """The short name the others call a labelled person by (`Chris` for Christiaan, `Alex` for
+    Alexander): a capitalised word they say at least `SHORT_NAME_SAID` times that begins the first name
+    and is never said in lower case (`And` of Andrey is a word)."""
+    first = person.name.split()[0]
+    said = " ".join(s.text for s in transcript.segments if s.speaker != person.label)
+    words = Counter(re.findall(r"\b[\w'’-]+\b", said))
+    lower = {w for w in words if w.islower()}
+    short = [
+        (n, w)
+        for w, n in words.items()
+        if 3 <= len(w) < len(first) and first.startswith(w) and w[:1].isupper() and w.lower() not in lower
+    ]
+    n, word = max(short, default=(0, ""))
+    return word if n >= SHORT_NAME_SAID else None
 
 
 def _full_name(label: str, transcript: Transcript, language: str = "en") -> str:

@@ -147,3 +147,34 @@ def test_the_prompts_role_word_left_before_a_name_goes():
     cast = find_cast(parse_transcript(LABELLED))
     assert cast.named("Host Maya welcomes Tom Okafor.") == "Maya welcomes Tom Okafor."
     assert cast.named("The host Maya welcomes him.") == "The host Maya welcomes him."
+
+
+def test_the_short_name_the_host_calls_the_guest_by_is_the_guests_and_the_notes_use_one_name():
+    t = parse_transcript(
+        "\n".join(
+            [
+                "0:00 Maya: My guest today is Christiaan Swarts. Chris repairs bikes for a living.",
+                "0:09 Christiaan: Thanks for having me, Maya.",
+                "0:12 Maya: Chris, how did you start?",
+                "0:15 Christiaan: I fixed my own bike first, then the bikes of all my friends.",
+            ]
+        )
+    )
+    cast = find_cast(t)
+    guest = cast.guests[0]
+    assert guest.called == "Chris" and "Chris" in guest.forms
+    assert cast.named("Maya asks Chris how he started.") == "Maya asks Christiaan how he started."
+
+
+def test_a_short_name_that_begins_two_peoples_names_is_neithers():
+    t = parse_transcript(
+        "\n".join(
+            [
+                "0:00 Alexey: My guest today is Alexander Brandt. Alex builds data platforms.",
+                "0:09 Alexander: Thanks, Alex, happy to be here, Alex.",
+                "0:12 Alexey: Alex, how did you start?",
+                "0:15 Alexander: I wrote reports first, then pipelines for every team.",
+            ]
+        )
+    )
+    assert all(p.called is None for p in find_cast(t).people)
