@@ -104,18 +104,19 @@ def spans(items: list[dict[str, Any]], valid: set[int], last: int, drops: Drops,
     ]
 
 
-SPEAKING_VOICE: dict[str, str] = {
-    "en": r"i|i'm|i've|i'd|i'll|me|my|we|we're|we've|we'd|our|us",
-    "es": r"yo|me|mi|mis|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras",
-    "de": r"ich|mich|mir|mein|meine|meinen|wir|uns|unser|unsere|unseren",
-}
-"""How a speaker says `I` and `we`, by language: a summary of the talk is in the third person."""
 SPEAKING_ALONE: dict[str, str] = {
     "en": r"i|i'm|i've|i'd|i'll|me|my",
     "es": r"yo|me|mi|mis",
     "de": r"ich|mich|mir|mein|meine|meinen",
 }
-"""Of those, the speaker's own `I`: a summary may open in the show's `we` (`We hear how …`), never so."""
+"""How a speaker says `I`, by language: a summary of the talk is in the third person, and may open in
+the show's `we` (`We hear how …`), never so."""
+SPEAKING_TOGETHER: dict[str, str] = {
+    "en": r"we|we're|we've|we'd|our|us",
+    "es": r"nosotros|nosotras|nuestro|nuestra|nuestros|nuestras",
+    "de": r"wir|uns|unser|unsere|unseren",
+}
+"""How a speaker says `we`, by language: in a sentence copied from the talk, the speaker's team."""
 ADDRESSING: dict[str, str] = {
     "en": r"you|you're|you've|you'll|you'd|your",
     "es": r"tú|tu|usted|ustedes",
@@ -137,12 +138,12 @@ def in_own_words(summary: str, part: str, language: str) -> str:
     that keeps the speaker's `my`, `we` or fillers (`We have weekly events …`, `… it could be personal
     projects that you do um and yeah …`), and what the show says of itself. Empty where no sentence is
     left: the chapter keeps its title."""
-    voice, alone = SPEAKING_VOICE.get(language), SPEAKING_ALONE.get(language)
+    alone, together = SPEAKING_ALONE.get(language), SPEAKING_TOGETHER.get(language)
     greeting, addressing = GREETINGS.get(language), ADDRESSING.get(language)
-    if voice is None or alone is None or greeting is None or addressing is None:
+    if alone is None or together is None or greeting is None or addressing is None:
         return summary
     opening = re.compile(rf"(?:{alone}|{addressing}|{greeting})\b", re.I)
-    inside = re.compile(rf"\b(?:{voice}|{'|'.join(FILLERS)})\b", re.I)
+    inside = re.compile(rf"\b(?:{alone}|{together}|{'|'.join(FILLERS)})\b", re.I)
     kept = [
         sentence
         for sentence in sentences(summary)
@@ -320,14 +321,18 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
         if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
             summary = _alone(summary, hosts, holder)
-            said = _said_by(blocks, section.start_block, section.end_block, hosts, holder)
             kept = _guest_sentences(summary, hosts, holder)
             if kept != summary:
                 drops.add(
                     "chapter summary sentence crediting the host beside the guest's (cut)",
                     detail=f"block {section.start_block}: {kept}",
                 )
-            credited = _host_renamed(kept, hosts, holder, said)
+            said = (
+                None
+                if _names(kept, holder)
+                else _said_by(blocks, section.start_block, section.end_block, hosts, holder)
+            )
+            credited = _host_renamed(kept, hosts, holder, said)  # renames only where the guest is not named
             if credited != kept:
                 drops.add(
                     "chapter summary crediting the host with the guest's words (corrected)",

@@ -30,6 +30,10 @@ def _candidates(text: str = EDITED, language: str = "en") -> list[Candidate]:
     return find_candidates(build_blocks(transcript), find_cast(transcript), language)
 
 
+OTHER_TALK = "0:04 and then we talked for a while about something else entirely before the break"
+"""A caption line of other talk after the one a spec is about, so that its passage ends at a line end."""
+
+
 def _texts(lines: list[str]) -> list[str]:
     """The candidates' words of a transcript given line by line."""
     return [c.text for c in _candidates("\n".join(lines))]
@@ -242,9 +246,7 @@ def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
     ],
 )
 def test_in_captions_a_passage_trailing_off_is_no_candidate(line, trailing):
-    texts = _texts(
-        [f"0:00 {line}", "0:04 and then we talked for a while about something else entirely before the break"]
-    )
+    texts = _texts([f"0:00 {line}", OTHER_TALK])
     assert not any(t.endswith(trailing) for t in texts)
 
 
@@ -275,7 +277,7 @@ def test_in_captions_a_plug_for_somebodys_company_is_no_candidate():
     texts = _texts(
         [
             "0:00 you should go check it out it's a great company we're building a really nice product there too",
-            "0:04 and then we talked for a while about something else entirely before the break",
+            OTHER_TALK,
         ]
     )
     assert not any("check it out" in t for t in texts)
@@ -285,7 +287,7 @@ def test_a_passage_where_the_speaker_starts_again_is_no_candidate_but_a_word_sai
     texts = _texts(
         [
             "0:00 i think people try to get help unless it's like yeah yeah they try it sometimes before",
-            "0:04 and then we talked for a while about something else entirely before the break",
+            OTHER_TALK,
             "0:08 i think our use cases our use cases need the most careful thought of all the teams here",
             "0:12 and then we talked for a while about something else entirely before the break",
             "0:16 i think you should be very very careful with every single customer you ever have",
@@ -296,18 +298,17 @@ def test_a_passage_where_the_speaker_starts_again_is_no_candidate_but_a_word_sai
 
 
 def test_a_passage_restarting_after_a_word_of_repair_is_no_candidate_but_parallel_phrases_are():
-    after = "0:04 and then we talked for a while about something else entirely before the break"
     restart = "0:00 i think if you don't have a mentor you don't maybe you don't need one for a small shop"
     parallel = "0:00 i think you have to find new clients you have to market yourself every single week"
-    assert _texts([restart, after]) == []
-    assert _texts([parallel, after]) == [parallel.removeprefix("0:00 ")]
+    assert _texts([restart, OTHER_TALK]) == []
+    assert _texts([parallel, OTHER_TALK]) == [parallel.removeprefix("0:00 ")]
 
 
 def test_in_captions_a_passage_the_other_speaker_cuts_into_is_no_candidate():
     texts = _texts(
         [
             "0:00 i think a shop like that needs a good stand first right yeah exactly and then the tools come",
-            "0:04 and then we talked for a while about something else entirely before the break",
+            OTHER_TALK,
         ]
     )
     assert not any("yeah exactly" in t for t in texts)
@@ -317,7 +318,7 @@ def test_in_captions_a_passage_opening_somebodys_words_it_never_gives_is_no_cand
     texts = _texts(
         [
             "0:00 i think writing a short message to the shops you want to work with helps like hey",
-            "0:04 and then we talked for a while about something else entirely before the break",
+            OTHER_TALK,
         ]
     )
     assert not any(t.endswith("like hey") for t in texts)
