@@ -52,9 +52,13 @@ MARKERS: dict[str, tuple[str, ...]] = {
            "du musst", "achte darauf", "wichtig ist", "der schlüssel ist"),
 }  # fmt: skip
 """Phrases that mark a recommendation anywhere in a sentence, by language."""
+OFTEN: dict[str, str] = {"en": "always|usually|often|generally|typically|strongly|highly|also"}
+"""How often or how strongly a speaker says they recommend (`I always suggest …`), by language."""
 FIRST_PERSON: dict[str, tuple[str, ...]] = {
     "en": ("my advice", "my recommendation", "i would recommend", "i'd recommend", "i recommend", "my tip",
-           "i would suggest", "i'd suggest", "i wouldn't recommend", "i would not recommend"),
+           "i would suggest", "i'd suggest", "i suggest", "i would advise", "i'd advise", "i advise",
+           "i wouldn't recommend", "i would not recommend", *(f"i {how} {verb}" for how in OFTEN["en"].split("|")
+                                                               for verb in ("recommend", "suggest", "advise"))),
     "es": ("mi consejo", "te recomiendo", "os recomiendo", "recomiendo"),
     "de": ("mein tipp", "mein rat", "ich empfehle", "ich würde empfehlen"),
 }  # fmt: skip
@@ -175,8 +179,8 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
         r"(?: for (?:\w+ ){0,2}?(?:you|people|teams|organi[sz]ations|companies|beginners|everyone|them|us))? to",
         r"the (?:key|trick|secret) is to",
         r"the best (?:thing|way)(?: you can do| to do)? is(?: to)?[,:]?(?: [—–])?",
-        r"(?:i'd|i would) (?:really |definitely |strongly |always )?(?:recommend|suggest|advise)"
-        r"(?: (?:for )?(?:you|people|everyone|them|anyone))?(?: to)?",
+        rf"(?:i'd|i would|i) (?:(?:really|definitely|{OFTEN['en']}) )?(?:recommend|suggest|advise)"
+        r"(?: (?:for )?(?:you|people|everyone|them|anyone)(?: guys)?)?(?: to)?",
     ),
 }
 """How a speaker recommends before the verb of the tip (`you need to understand …`), by language; what
@@ -192,6 +196,9 @@ WARNING: dict[str, tuple[str, ...]] = {
 """How a speaker warns before the verb of what not to do (`you don't want to …`), by language: the
 instruction is the verb negated with `NEGATIONS` (`You shouldn't chase every tool.` → `Don't chase …`).
 `you don't need to` is no warning: it lifts a duty."""
+OBJECT_FIRST: dict[str, str] = {"en": "recommend|suggest|advise"}
+"""Recommending verbs whose object may be a thing (`I recommend two books`), by language: straight after
+one, only a gerund starts an instruction (`I recommend speaking with a peer` → `Speak with a peer`)."""
 NEGATIONS: dict[str, str] = {"en": "don't"}
 LETTING: dict[str, tuple[str, str]] = {
     "en": (
@@ -350,20 +357,38 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
     negation = NEGATIONS.get(language, "")
     phrases = [(p, "") for p in RECOMMENDING.get(language, ())] + [(p, negation) for p in WARNING.get(language, ())]
     for phrase, negated in phrases:
-        said = re.match(rf"^({CONDITION})?{_HEDGES}{phrase}\s+(\w[\w'-]*)(.*)$", text, re.I)
-        has_object = re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", said.group(3)) if said else None
-        if said and said.group(2).lower() not in NOT_VERBS and has_object:
-            condition, verb = said.group(1) or "", said.group(2)
-            ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
-            if ending and verb.lower().endswith(ending) and verb.lower() not in verbs_so:
-                verb = _base_form(verb) or verb  # `I would recommend starting …` → `Start …`
-            return _held_for(condition, f"{negated} {verb.lower()}" if negated else verb, said.group(3))
+        merely = "" if negated else r"(?:just\s+)?"  # `just start …` is `start …`; `don't just …` is not `don't …`
+        said = re.match(rf"^{_HEDGES}({CONDITION})?{_HEDGES}({phrase})\s+{merely}(\w[\w'-]*)(.*)$", text, re.I)
+        if not said:
+            continue
+        condition, recommends, verb, rest = said.group(1) or "", said.group(2), said.group(3), said.group(4)
+        gerund = _gerund(verb, language)
+        if verb.lower() in NOT_VERBS or not re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", rest):
+            continue
+        if re.search(rf"\b(?:{OBJECT_FIRST.get(language, '$^')})$", recommends, re.I) and not gerund:
+            continue  # `I recommend two books`: a thing recommended, no instruction
+        if gerund:  # `I would recommend starting … and asking …` → `Start … and ask …`
+            verb = _base_form(verb) or verb
+            rest = re.sub(r"\b(and|or) (\w+)\b", lambda m: f"{m[1]} {_coordinated(m[2], language)}", rest)
+        return _held_for(condition, f"{negated} {verb.lower()}" if negated else verb, rest)
     letting = LETTING.get(language)
     said = re.match(rf"^({CONDITION})?{_HEDGES}{letting[0]}(\s.*)$", text, re.I) if letting else None
     if letting and said:
         condition, thing, verb, rest = (said.group(i) or "" for i in range(1, 5))
         return _held_for(condition, f"{letting[1]} {thing}{verb.lower()}", rest)
     return None
+
+
+def _gerund(word: str, language: str) -> bool:
+    """`starting`, not `bring` nor `during`."""
+    ending, verbs_so = GERUNDS.get(language, ("", frozenset()))
+    lower = word.lower()
+    return bool(ending) and lower.endswith(ending) and lower not in verbs_so and lower not in NO_GERUNDS
+
+
+def _coordinated(word: str, language: str) -> str:
+    """A gerund joined to the first (`… and working backwards`) as the verb it is, like the first."""
+    return (_base_form(word) or word) if _gerund(word, language) else word
 
 
 def _held_for(condition: str, instruction: str, rest: str) -> str:
@@ -578,7 +603,11 @@ def is_fragment(text: str, language: str = "en") -> bool:
     if re.search(SPEAKER_SELF.get(language, "$^"), text):
         return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
-    opening = _first_word(re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I))
+    unsoftened = re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I)
+    opening = _first_word(unsoftened)
+    pointed = _first_word(unsoftened.split(maxsplit=1)[-1]) if len(unsoftened.split()) > 1 else ""
+    if pointed in POINTING.get(language, ()) and not (pointed == "that" and opening in CLAUSE_VERBS):
+        return True  # `Do this yearly tax.`: what it points back at, the reader of the notes never heard
     if opening in MODALS.get(language, ()):
         return True  # `Can find data sets from …`: a statement with its subject cut off
     if opening in NOT_OPENING_VERBS.get(language, ()):
@@ -606,6 +635,10 @@ NOT_OPENING_VERBS: dict[str, frozenset[str]] = {
 """Words that open a statement, never an instruction (which opens on its verb, or on `always`, `never`,
 `don't`), by language: what follows a tip's leading condition is judged by them too, and a condition
 left without its comma (`Once you have your foot in the door the rest is history.`) is no tip."""
+POINTING: dict[str, frozenset[str]] = {"en": frozenset("this these those that".split())}
+"""Words that point back at what was said before, by language: an instruction's object opening on one
+(`Factor this into your rate.`) leans on a passage the notes do not hold (`that` after a verb taking a
+clause opens the clause: `Understand that …`)."""
 SOFTENERS: dict[str, str] = {"en": r"just|simply|really|also|definitely|first"}
 """Words a tip may open with before its verb (`Just enough to …` opens on no verb), by language."""
 GERUNDS: dict[str, tuple[str, frozenset[str]]] = {
@@ -613,6 +646,8 @@ GERUNDS: dict[str, tuple[str, frozenset[str]]] = {
 }
 """The ending of a word that is no imperative (a gerund: `Transitioning into industry can be hard …`
 opens a statement), with the verbs that end so anyway, by language."""
+NO_GERUNDS = frozenset("during morning evening nothing something anything everything thing".split())
+"""English words ending as a gerund does that are no verb (`… and nothing else`)."""
 MODALS: dict[str, frozenset[str]] = {
     "en": frozenset("can could should would will may might must shall cannot can't won't".split()),
 }

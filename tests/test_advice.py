@@ -358,6 +358,40 @@ def test_a_recommended_gerund_becomes_the_instruction():
     assert spoken_instruction("It's important to bring your own data.") == "Bring your own data."
 
 
+def test_a_recommendation_in_the_present_becomes_the_instruction_with_each_gerund_made_a_verb():
+    from summarizer.advice import recommendation
+
+    assert recommendation("I always suggest looking at the market first and working backwards from there.") == (
+        "Look at the market first and work backwards from there."
+    )
+    assert recommendation(
+        "That's why when people want to get into freelance, I always advise them to put money aside."
+    ) == ("When people want to get into freelance, put money aside.")
+
+
+def test_a_thing_recommended_is_no_instruction():
+    from summarizer.advice import recommendation
+
+    assert recommendation("I highly recommend two books on this subject by the same author.") is None
+
+
+def test_merely_opening_a_recommendation_is_dropped_but_not_after_a_warning():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("You should just start with the simple stuff.") == "Start with the simple stuff."
+    assert spoken_instruction("You shouldn't just give them an open-ended task.") == (
+        "Don't just give them an open-ended task."
+    )
+
+
+def test_an_instruction_pointing_back_at_what_was_said_is_a_fragment_but_a_clause_after_its_verb_is_not():
+    from summarizer.advice import is_fragment
+
+    assert is_fragment("Do this yearly tax.")
+    assert is_fragment("As an organization, take that responsibility.")
+    assert not is_fragment("Understand that your colleagues have failures too.")
+
+
 def test_a_softened_opening_is_judged_by_the_word_after_it():
     from summarizer.advice import is_fragment
 

@@ -110,6 +110,11 @@ def test_bracket_tags_are_removed_and_empty_lines_dropped():
     assert [s.text for s in t.segments] == ["hello"]
 
 
+def test_punctuation_after_a_removed_tag_stays_with_the_word_before_it():
+    t = parse_transcript("0:00 Ann: Here you pay just that [income]. It is simple [laughs] , really.\n")
+    assert t.segments[0].text == "Here you pay just that. It is simple, really."
+
+
 def test_crlf_bom_and_utf16_are_accepted(tmp_path: Path):
     text = "0:00 caf\u00e9 talk\r\n\r\n0:03 more\r\n"
     for name, data in [("bom.txt", codecs.BOM_UTF8 + text.encode()), ("u16.txt", text.encode("utf-16"))]:

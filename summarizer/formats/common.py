@@ -44,8 +44,10 @@ CHANGE = "\x00change"
 
 
 def clean_text(text: str) -> str:
-    """Drop `[Music]`-style tags and markup, decode HTML entities, fold white space."""
-    return " ".join(html.unescape(_MARKUP.sub(" ", _TAG.sub(" ", text))).split())
+    """Drop `[Music]`-style tags and markup, decode HTML entities, fold white space; punctuation a
+    dropped tag stood before stays with the word before it (`… just that [income].` → `… just that.`)."""
+    folded = " ".join(html.unescape(_MARKUP.sub(" ", _TAG.sub(" ", text))).split())
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", folded)
 
 
 def join_words(pieces: Iterable[str]) -> str:
