@@ -10,6 +10,8 @@ five minutes as the naive row and the publisher's own LLM chapters as the upper 
 language rules" rows segment the same English words with no stopwords and no cue phrases, as an
 episode in a language without its own rules is segmented: what such an episode can expect, and the
 check that having no rules costs less than applying another language's rules blindly would.
+Last, the instant chapters' keyword titles: of the starts near a heading, the share whose title shares
+a content word with it (`Large Hadron Collider, particles` with "Working at the Large Hadron Collider").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from statistics import mean
 from summarizer.chunking import build_blocks
 from summarizer.evaluate import matched_share, naive_chapters
 from summarizer.language import detect_language
-from summarizer.segmenting import topic_starts
+from summarizer.segmenting import keyword_titles, terms, topic_starts
 from summarizer.transcript import read_transcript
 
 DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
@@ -40,6 +42,25 @@ def starts_found(path: Path, language: str | None = None) -> tuple[list[float], 
     by_id = {b.id: b for b in blocks}
     language = language or detect_language([s.text for s in transcript.segments])
     return [by_id[i].start or 0.0 for i in topic_starts(blocks, language)], blocks[-1].end or 0.0
+
+
+def titles_sharing_words(path: Path, headings: list[dict[str, object]]) -> tuple[int, int]:
+    """Of the topic starts within ±60 s of a heading, how many have a keyword title sharing a content
+    word with the nearest heading, and how many there are."""
+    transcript = read_transcript(path)
+    blocks = build_blocks(transcript)
+    language = detect_language([s.text for s in transcript.segments])
+    starts = topic_starts(blocks, language)
+    titles, by_id = keyword_titles(blocks, starts, language), {b.id: b for b in blocks}
+    shared = near = 0
+    for start in starts:
+        at = by_id[start].start or 0.0
+        close = [h for h in headings if abs(float(str(h["start"])) - at) <= 60]
+        if close:
+            heading = min(close, key=lambda h: abs(float(str(h["start"])) - at))
+            near += 1
+            shared += bool(set(terms(str(heading["title"]))) & set(terms(titles[start].replace(",", " "))))
+    return shared, near
 
 
 def scores(reference: list[float], ours: list[float]) -> tuple[float, float, float]:
@@ -64,6 +85,7 @@ def main() -> None:
     folders = sorted(d for d in DTC.iterdir() if (d / "reference.json").exists())
     halves: dict[str, dict[str, list[tuple[float, float, float]]]] = {"fit": {}, "held-out": {}}
     started, seconds_per_hour = time.monotonic(), []
+    sharing: dict[tuple[str, str], list[int]] = {}
     for n, folder in enumerate(folders):
         reference = json.loads((folder / "reference.json").read_text())
         headings = [float(c["start"]) for c in reference["chapters"]]
@@ -76,6 +98,9 @@ def main() -> None:
             half.setdefault(f"topic starts, {label}", []).append(score)
             if args.episodes:
                 print(f"{folder.name[:40]:<40} {label:<18} {score[0]:>5.0%} {score[1]:>5.0%} {score[2]:>5.2f}")
+            counts = sharing.setdefault(("fit" if n % 2 == 0 else "held-out", label), [0, 0])
+            for k, v in enumerate(titles_sharing_words(folder / name, reference["chapters"])):
+                counts[k] += v
             bare, _ = starts_found(folder / name, NO_RULES)
             half.setdefault(f"no language rules, {label}", []).append(scores(headings, bare))
         naive = [c["start"] for c in naive_chapters(duration)]
@@ -86,6 +111,9 @@ def main() -> None:
     for name, rows in halves.items():
         count = len(next(iter(rows.values())))
         print(table(f"{name} half ({count} episodes)", rows))
+    print("keyword titles sharing a word with the heading near their start")
+    for (half_name, label), (shared, near) in sharing.items():
+        print(f"  {half_name:<9} {label:<18} {shared:>4} of {near:>4}  {shared / max(near, 1):>4.0%}")
     print(
         f"{len(folders)} episodes × 2 transcripts in {time.monotonic() - started:.1f} s;"
         f" topic starts take {mean(seconds_per_hour):.2f} s per transcript hour"

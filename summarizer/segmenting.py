@@ -175,6 +175,8 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 KEYWORDS = 3
+PHRASE_SAID = 2
+PHRASE_WORDS = 3
 TITLE_STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         "able across actually after again against almost already although always another anyone anything "
@@ -201,18 +203,31 @@ TITLE_STOPWORDS: dict[str, frozenset[str]] = {
 
 def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en") -> dict[int, str]:
     """A title for each topic's stretch from its most distinctive words (tf-idf against the whole
-    episode, said in at least two of its blocks), as said: `Compost, soil, tomatoes`. Keywords,
+    episode, said in at least two of its blocks), as said: `Compost, soil, tomatoes`. A keyword the
+    stretch says `PHRASE_SAID` times beside another title word is named by that phrase (`machine
+    learning`, `Large Hadron Collider`), which reads as a topic where its words alone do not. Keywords,
     not prose, and never invented."""
     stop = TITLE_STOPWORDS.get(language)
     index = {b.id: i for i, b in enumerate(blocks)}
     weights = _weights(blocks, language)
     said: dict[str, Counter[str]] = {}
+    pairs: list[Counter[tuple[str, str]]] = []
+    pairs_said: dict[tuple[str, str], Counter[str]] = {}
     for block in blocks:
+        here: Counter[tuple[str, str]] = Counter()
+        before: tuple[str, str] | None = None
         for word in block.text.split():
             bare = re.sub(r"[^\w'’-]", "", word).strip("'’-")
             stem = _title_stem(bare, stop)
-            if stem:
-                said.setdefault(stem, Counter())[bare] += 1
+            if stem is None:
+                before = None
+                continue
+            said.setdefault(stem, Counter())[bare] += 1
+            if before is not None and before[0] != stem:
+                here[before[0], stem] += 1
+                pairs_said.setdefault((before[0], stem), Counter())[f"{before[1]} {bare}"] += 1
+            before = None if re.search(r"[.,;:!?)]$", word) else (stem, bare)
+        pairs.append(here)
     titles = {}
     bounds = [index[s] for s in starts if s in index] + [len(blocks)]
     for first, stop_at in zip(bounds, bounds[1:]):
@@ -222,10 +237,56 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
             (t for t in stretch if spread[t] >= min(2, stop_at - first) and t in said),
             key=lambda t: (-stretch[t], t),
         )
-        words = [_as_said(said[t]) for t in ranked[:KEYWORDS]]
+        together = Counter(pair for part in pairs[first:stop_at] for pair in part.elements())
+        phrases = {pair: n for pair, n in together.items() if n >= PHRASE_SAID}
+        words: list[str] = []
+        named: set[str] = set()
+        for term in ranked:
+            if len(words) == KEYWORDS:
+                break
+            phrase = _phrase(term, phrases, named) if term not in named else None
+            if phrase:
+                named.update(phrase)
+                words.append(_phrase_as_said(phrase, said, pairs_said))
         title = ", ".join(words) or "Conversation"
         titles[blocks[first].id] = title[:1].upper() + title[1:]
     return titles
+
+
+def _phrase(term: str, phrases: dict[tuple[str, str], int], named: set[str]) -> list[str] | None:
+    """The term alone, or the phrase of up to `PHRASE_WORDS` title words it is said in most; None for a
+    term said only beside words already named (`hadron` after `Large Hadron Collider`)."""
+    if not any(term in pair for pair in phrases):
+        return [term]
+    free = {pair: n for pair, n in phrases.items() if not set(pair) & named}
+    mine = [pair for pair in free if term in pair]
+    if not mine:
+        return None
+
+    def said_most(pairs: list[tuple[str, str]]) -> tuple[str, str]:
+        return max(pairs, key=lambda pair: (free[pair], pair))
+
+    chain = list(said_most(mine))
+    while len(chain) < PHRASE_WORDS:
+        after = [p for p in free if p[0] == chain[-1] and p[1] not in chain]
+        before = [p for p in free if p[1] == chain[0] and p[0] not in chain]
+        if after:
+            chain.append(said_most(after)[1])
+        elif before:
+            chain.insert(0, said_most(before)[0])
+        else:
+            break
+    return chain
+
+
+def _phrase_as_said(
+    phrase: list[str], said: dict[str, Counter[str]], pairs_said: dict[tuple[str, str], Counter[str]]
+) -> str:
+    """A phrase's words in the forms said side by side most often."""
+    if len(phrase) == 1:
+        return _as_said(said[phrase[0]])
+    words = [_as_said(pairs_said[a, b]).split() for a, b in zip(phrase, phrase[1:])]
+    return " ".join([*words[0], *(pair[-1] for pair in words[1:])])
 
 
 def _title_stem(word: str, stop: frozenset[str] | None) -> str | None:

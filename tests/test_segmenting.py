@@ -115,3 +115,35 @@ def test_english_stopwords_are_not_dropped_from_another_languages_words():
 
     blocks = build_blocks(parse_transcript("0:00 Ana: there were many things about the shop\n"))
     assert "there" in " ".join(_weights(blocks, "es")[0]) and "there" not in " ".join(_weights(blocks, "en")[0])
+
+
+def _titles(lines: list[str]) -> list[str]:
+    from summarizer.segmenting import keyword_titles
+
+    blocks = build_blocks(parse_transcript("\n".join(lines)))
+    return list(keyword_titles(blocks, [blocks[0].id, blocks[3].id]).values())
+
+
+GARDEN = [
+    "0:00 Ann: Compost feeds the soil, and tomatoes love compost.",
+    "0:30 Bo: Tomatoes need compost, soil and water.",
+    "1:00 Ann: Good soil makes tomatoes grow.",
+]
+
+
+def test_a_stretch_is_titled_by_its_most_distinctive_words_said_more_than_once():
+    talk = GARDEN + [
+        "1:30 Bo: Invoices go to clients monthly.",
+        "2:00 Ann: Clients pay invoices late.",
+        "2:30 Bo: Chasing invoices costs clients goodwill.",
+    ]
+    assert _titles(talk) == ["Compost, soil, tomatoes", "Clients, invoices"]
+
+
+def test_a_keyword_said_twice_in_a_phrase_is_named_by_the_phrase():
+    talk = GARDEN + [
+        "1:30 Bo: The Large Hadron Collider smashes particles.",
+        "2:00 Ann: Particles collide inside the Large Hadron Collider.",
+        "2:30 Bo: Detectors watch particles.",
+    ]
+    assert _titles(talk)[1] == "Large Hadron Collider, particles"
