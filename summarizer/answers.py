@@ -34,6 +34,7 @@ from .notes import (
     answering_block,
     block_by_words,
     first_sentences,
+    grounded,
     named_in,
     nearby_text,
     pasted,
@@ -103,6 +104,9 @@ def notes_from_map(
             drops.add("advice that is a plug", detail=tip[:80])
             continue
         passage = nearby_text(blocks, block)
+        if not grounded(tip, passage):
+            drops.add("advice most of whose words its passage never says", detail=tip[:80])
+            continue
         if requested(tip, passage, language):
             drops.add("advice restating a request put to the guest", detail=tip[:80])
             continue

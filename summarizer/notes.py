@@ -112,6 +112,19 @@ def shares_content(text: str, blocks: dict[int, Block], block: int) -> bool:
     return bool(own) and len(own & content_words(nearby_text(blocks, block))) >= needed
 
 
+GROUNDED_SHARE = 0.4
+"""The share of a model's tip's content words its passage must say (compared by their first four
+letters, so that `writing` says `write`): the tips that said less on the held-out documents read were
+the model's own (`Start small units like blog posts …` beside a passage on waiting for book sales)."""
+
+
+def grounded(text: str, passage: str) -> bool:
+    """Whether the passage says enough of a tip's words for the tip to be what it says."""
+    own = {word[:4] for word in content_words(text)}
+    said = {word[:4] for word in content_words(passage)}
+    return not own or len(own & said) >= GROUNDED_SHARE * len(own)
+
+
 def copied_share(text: str, source: str, n: int = 4) -> float:
     """Share of the text's runs of `n` words that occur in `source`, ignoring case and punctuation."""
     words = default_process(text).split()

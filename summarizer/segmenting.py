@@ -175,6 +175,8 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 KEYWORDS = 3
+PARTICIPLES: dict[str, str] = {"en": "ed"}
+"""How a verb's past participle ends, by language: a lower-case word ending so names no topic."""
 PHRASE_SAID = 2
 PHRASE_WORDS = 3
 TITLE_STOPWORDS: dict[str, frozenset[str]] = {
@@ -207,7 +209,7 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
     stretch says `PHRASE_SAID` times beside another title word is named by that phrase (`machine
     learning`, `Large Hadron Collider`), which reads as a topic where its words alone do not. Keywords,
     not prose, and never invented."""
-    stop = TITLE_STOPWORDS.get(language)
+    stop, participle = TITLE_STOPWORDS.get(language), PARTICIPLES.get(language)
     index = {b.id: i for i, b in enumerate(blocks)}
     weights = _weights(blocks, language)
     said: dict[str, Counter[str]] = {}
@@ -218,7 +220,7 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
         before: tuple[str, str] | None = None
         for word in block.text.split():
             bare = re.sub(r"[^\w'’-]", "", word).strip("'’-")
-            stem = _title_stem(bare, stop)
+            stem = _title_stem(bare, stop, participle)
             if stem is None:
                 before = None
                 continue
@@ -289,10 +291,13 @@ def _phrase_as_said(
     return " ".join([*words[0], *(pair[-1] for pair in words[1:])])
 
 
-def _title_stem(word: str, stop: frozenset[str] | None) -> str | None:
-    """The term `terms` gives a word, if the word may name a topic."""
+def _title_stem(word: str, stop: frozenset[str] | None, participle: str | None) -> str | None:
+    """The term `terms` gives a word, if the word may name a topic: not a lower-case participle
+    (`based`, `allowed`)."""
     lower = word.lower().replace("’", "'")
     if not word or lower.isdigit() or (stop is not None and lower in stop) or (stop is None and len(word) < 5):
+        return None
+    if participle and len(word) > 4 and word.endswith(participle):
         return None
     found = terms(lower.removesuffix("s"), STOPWORDS if stop is not None else frozenset())
     return found[0] if found else None

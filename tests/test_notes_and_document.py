@@ -103,6 +103,25 @@ def test_advice_tied_to_a_passage_that_gives_none_is_dropped():
     assert drops.counts["advice its passage does not give (no advice said there)"] == 1
 
 
+def test_advice_most_of_whose_words_its_passage_never_says_is_dropped():
+    notes, drops = _mapped(
+        "0:00 Maya: How long until a book pays?\n"
+        "0:05 Tom: You have to write the book, then publish it, then wait two months for the money from the sales.\n",
+        _answer(
+            advice=[
+                {
+                    "block": 2,
+                    "speaker": None,
+                    "text": "Start small units like blog posts and publish the book gradually.",
+                },
+                {"block": 2, "speaker": None, "text": "Expect to wait months for the money from book sales."},
+            ]
+        ),
+    )
+    assert [a.text for a in notes.advice] == ["Expect to wait months for the money from book sales."]
+    assert drops.counts["advice most of whose words its passage never says"] == 1
+
+
 def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
@@ -390,7 +409,7 @@ def test_advice_citing_the_hosts_question_is_credited_to_the_answer():
     )
     blocks = build_blocks(t)
     by_id = {b.id: b for b in blocks}
-    answer = _answer(advice=[{"block": 1, "speaker": "Maya", "text": "Track every job to learn what to charge"}])
+    answer = _answer(advice=[{"block": 1, "speaker": "Maya", "text": "Track every job to learn what to price"}])
     notes = notes_from_map(answer, by_id, (), QuoteLocator(t, blocks), Drops())
     assert [(a.block, a.speaker) for a in notes.advice] == [(2, "Tom")]
 

@@ -147,3 +147,12 @@ def test_a_keyword_said_twice_in_a_phrase_is_named_by_the_phrase():
         "2:30 Bo: Detectors watch particles.",
     ]
     assert _titles(talk)[1] == "Large Hadron Collider, particles"
+
+
+def test_a_participle_names_no_topic():
+    talk = GARDEN + [
+        "1:30 Bo: Invoices based on hours, clients allowed.",
+        "2:00 Ann: Clients pay invoices based on hours.",
+        "2:30 Bo: Invoices allowed late.",
+    ]
+    assert "based" not in _titles(talk)[1].lower() and "allowed" not in _titles(talk)[1].lower()
