@@ -81,9 +81,12 @@ LEADS: dict[str, str] = {
     "de": "und|aber|also|ja|naja|dann|auch",
 }
 """Words a spoken sentence opens with before its tip (`And track every job …`), by language."""
-AFTERTHOUGHTS: dict[str, str] = {"en": "i think|i guess|i believe|i would say|i'd say|probably"}
+AFTERTHOUGHTS: dict[str, str] = {"en": "i think|i guess|i believe|i would say|i'd say|probably|obviously|of course"}
 """A hedge a spoken sentence closes with (`You shouldn't have too many beta readers, I think.`), by
 language: the tip is what comes before it."""
+CONCESSIONS: dict[str, str] = {"en": r"but(?: still)?,? (?:it|it's|that|that's|this|there|there's|people|they|he|she)"}
+"""How a speaker turns from the tip to what limits it (`Deliver quality work, but that's usually not the
+main problem.`), by language: the tip is what comes before."""
 _REPORTED = re.compile(r"[\"“”?]")  # quoted speech, or a question, is no tip
 _ENDED = re.compile(r"[.!?]")
 
@@ -141,6 +144,7 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     if not verbs or not markers:
         return None
     text = _without_leads(sentence, language)
+    text = re.sub(rf"(?:,|\s+[–—-])\s+(?:{CONCESSIONS.get(language, '$^')})\b[^.!?]*(?=[.!]$)", "", text, flags=re.I)
     text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
     if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
         return None

@@ -392,6 +392,17 @@ def test_an_instruction_pointing_back_at_what_was_said_is_a_fragment_but_a_claus
     assert not is_fragment("Understand that your colleagues have failures too.")
 
 
+def test_a_tip_ends_before_the_concession_that_limits_it():
+    from summarizer.advice import recommendation
+
+    assert recommendation("Talk to many people to understand their problems, but it is harder to find out more.") == (
+        "Talk to many people to understand their problems."
+    )
+    assert recommendation("Don't input some crazy stuff into the model, obviously – but still, people may.") == (
+        "Don't input some crazy stuff into the model."
+    )
+
+
 def test_a_softened_opening_is_judged_by_the_word_after_it():
     from summarizer.advice import is_fragment
 
