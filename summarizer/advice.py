@@ -609,7 +609,7 @@ def is_fragment(text: str, language: str = "en") -> bool:
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
     unsoftened = re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I)
     opening = _first_word(unsoftened)
-    pointed = _first_word(unsoftened.split(maxsplit=1)[-1]) if len(unsoftened.split()) > 1 else ""
+    pointed = _first_word(" ".join(unsoftened.split()[1:2]))
     if pointed in POINTING.get(language, ()) and not (pointed == "that" and opening in CLAUSE_VERBS):
         return True  # `Do this yearly tax.`: what it points back at, the reader of the notes never heard
     if opening in MODALS.get(language, ()):

@@ -297,7 +297,7 @@ def _title_stem(word: str, stop: frozenset[str] | None, participle: str | None) 
     lower = word.lower().replace("’", "'")
     if not word or lower.isdigit() or (stop is not None and lower in stop) or (stop is None and len(word) < 5):
         return None
-    if participle and len(word) > 4 and word.endswith(participle):
+    if participle and len(word) > 4 and word.endswith(participle) and word[:1].islower():
         return None
     found = terms(lower.removesuffix("s"), STOPWORDS if stop is not None else frozenset())
     return found[0] if found else None
