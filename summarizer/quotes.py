@@ -90,6 +90,8 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "not a hundred percent", "i'm not sure", "i am not sure", "don't know them", "don't remember",
         "so i don't know", "you mentioned", "as you said", "you also said", "you just said", "you talked about",
         "you answered", "you already answered", "you partly answered", "all we have time for", "my name",
+        "get in touch", "contact me", "my website", "my linkedin", "my twitter", "my email", "my personal email",
+        "my newsletter",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta", "mi nombre"),
