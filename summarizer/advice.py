@@ -610,7 +610,8 @@ def is_fragment(text: str, language: str = "en") -> bool:
     unsoftened = re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I)
     opening = _first_word(unsoftened)
     pointed = _first_word(" ".join(unsoftened.split()[1:2]))
-    if pointed in POINTING.get(language, ()) and not (pointed == "that" and opening in CLAUSE_VERBS):
+    idiom = opening in IDIOMATIC.get(language, ()) and pointed == "it"  # `Keep it simple.`
+    if pointed in POINTING.get(language, ()) and not (pointed == "that" and opening in CLAUSE_VERBS) and not idiom:
         return True  # `Do this yearly tax.`: what it points back at, the reader of the notes never heard
     if opening in MODALS.get(language, ()):
         return True  # `Can find data sets from …`: a statement with its subject cut off
@@ -639,10 +640,12 @@ NOT_OPENING_VERBS: dict[str, frozenset[str]] = {
 """Words that open a statement, never an instruction (which opens on its verb, or on `always`, `never`,
 `don't`), by language: what follows a tip's leading condition is judged by them too, and a condition
 left without its comma (`Once you have your foot in the door the rest is history.`) is no tip."""
-POINTING: dict[str, frozenset[str]] = {"en": frozenset("this these those that".split())}
+POINTING: dict[str, frozenset[str]] = {"en": frozenset("this these those that it them".split())}
 """Words that point back at what was said before, by language: an instruction's object opening on one
-(`Factor this into your rate.`) leans on a passage the notes do not hold (`that` after a verb taking a
-clause opens the clause: `Understand that …`)."""
+(`Factor this into your rate.`, `Set them in perspective.`) leans on a passage the notes do not hold
+(`that` after a verb taking a clause opens the clause: `Understand that …`)."""
+IDIOMATIC: dict[str, frozenset[str]] = {"en": frozenset({"keep", "give"})}
+"""Verbs whose `it` points at nothing, by language (`Keep it simple.`, `Give it a try.`)."""
 SOFTENERS: dict[str, str] = {"en": r"just|simply|really|also|definitely|first"}
 """Words a tip may open with before its verb (`Just enough to …` opens on no verb), by language."""
 GERUNDS: dict[str, tuple[str, frozenset[str]]] = {

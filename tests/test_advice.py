@@ -390,6 +390,8 @@ def test_an_instruction_pointing_back_at_what_was_said_is_a_fragment_but_a_claus
     assert is_fragment("Do this yearly tax.")
     assert is_fragment("As an organization, take that responsibility.")
     assert not is_fragment("Understand that your colleagues have failures too.")
+    assert is_fragment("Set them in perspective.") and is_fragment("Do it in a scalable way.")
+    assert not is_fragment("Keep it as simple as you can.") and not is_fragment("Give it a try for one year.")
 
 
 def test_a_tip_ends_before_the_concession_that_limits_it():

@@ -861,7 +861,7 @@ def test_advice_restating_the_hosts_request_to_the_guest_is_dropped_and_counted(
     drops = Drops()
     answer = _answer(
         advice=[
-            {"block": blocks[0].id, "speaker": None, "text": "Tell them about your compost bins."},
+            {"block": blocks[0].id, "speaker": None, "text": "Tell people about your compost bins."},
             {"block": blocks[-1].id, "speaker": None, "text": "Turn the compost bin every week."},
         ]
     )
