@@ -373,10 +373,11 @@ def _said_by(blocks: dict[int, Block], first: int, last: int, hosts: list[Person
 
 
 def _hosts_own(sentence: str, said: Said | None) -> bool:
-    """Whether a sentence is what the host says in the stretch by its words: it shares at least
-    `SHARED_WORDS` content words with the host's words there, and more than with the guest's
-    (`Alexey mentions reading the Clean Code book by Robert Martin`, where he does)."""
-    if said is None:
+    """Whether a sentence is what the host says in the stretch by its words: a remark, not the floor
+    the guest holds (`discusses`, `explains`: the host's question on the topic is not the talk on
+    it), that shares at least `SHARED_WORDS` content words with the host's words there, and more than
+    with the guest's (`Alexey mentions reading the Clean Code book by Robert Martin`, where he does)."""
+    if said is None or _HOLDING_FLOOR.search(sentence):
         return False
     own = content_words(sentence)
     by_host, by_guest = len(own & said[0]), len(own & said[1])
@@ -415,6 +416,7 @@ JOINT_VERBS = {
     for verb in "discuss explore talk share cover dive delve examine chat reflect look focus explain describe".split()
 }
 """What a host and guest are said to do together (`Alexey and Daynan discuss …`) where the guest does it."""
+_HOLDING_FLOOR = re.compile(rf"\b(?:{'|'.join(JOINT_VERBS.values())})\b")
 
 
 def _alone(text: str, hosts: list[Person], guest: Person) -> str:

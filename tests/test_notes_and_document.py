@@ -648,6 +648,21 @@ def test_a_summary_naming_the_host_for_what_the_host_says_on_the_guests_floor_st
     assert credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops()).sections[0].summary == summary
 
 
+def test_a_summary_saying_the_host_discusses_what_he_asked_on_the_guests_floor_credits_the_guest():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: I remember reading the Zinn book on wheel truing years ago. Is it still good?\n"
+        "0:10 Tom: Fair enough. I opened my shop near the station and fixed commuters' bikes every single"
+        " morning before work, and then I taught repair classes to students on Saturdays.\n"
+    )
+    blocks = build_blocks(t)
+    summary = "Maya discusses the Zinn book on wheel truing."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Books", summary),))
+    credited = credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops())
+    assert credited.sections[0].summary == "Tom discusses the Zinn book on wheel truing."
+
+
 def test_the_guest_is_credited_from_three_words_in_five():
     from summarizer.chapters import credit_guests
 
