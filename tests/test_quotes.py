@@ -74,11 +74,13 @@ def test_a_speaker_saying_their_own_name_or_musing_on_the_question_offers_no_quo
     assert any("I will always say" in t or "you will learn" in t for t in texts)  # `will` is no name
 
 
-def test_telling_listeners_how_to_reach_the_speaker_offers_no_quote():
+def test_telling_listeners_how_to_reach_the_speaker_or_that_they_are_hiring_offers_no_quote():
     plugs = [
         "0:00 Will: I have a personal site where I think it's relatively easy to get in touch with me, always.",
         "0:30 Maya: Anything else?",
         "0:35 Will: I think the best way to reach me would be through LinkedIn or my personal email address.",
+        "1:00 Maya: And the shop?",
+        "1:05 Will: We'll be looking for mechanics in the future, for sure. Everyone interested, please let me know.",
     ]
     assert _texts(plugs) == []
 
