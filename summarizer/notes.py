@@ -149,12 +149,19 @@ def restates(text: str, written: str, said: str) -> bool:
     return from_summary >= RESTATED_SHARE and from_summary > copied_share(text, said, RESTATED_RUN)
 
 
+PHRASE_RUN = 3
+"""Words in a row an item and a block must share to count as the block's phrasing."""
+
+
 def block_by_words(text: str, blocks: dict[int, Block]) -> int | None:
-    """The block whose words an item shares most (and enough, by `shares_content`), for an item citing
-    no block of its part: a small model cites the number of a quote mark (`«Q14»`) or of a block in
-    another part as often as the one it read the words in."""
+    """The block whose phrasing an item shares most (its runs of `PHRASE_RUN` words), then the most of
+    its content words (and enough, by `shares_content`), for an item citing no block of its part: a
+    small model cites the number of a quote mark (`«Q14»`) or of a block in another part as often as
+    the one it read the words in. Phrasing first: a long block holds more of any item's common words
+    (`work`, `data`) than the short one that says `what kind of work you want to do`."""
     shared = _shared_words(text, blocks)
-    best = max(shared, key=lambda b: (shared[b], -b), default=None)
+    phrased = {b: copied_share(text, block.text, PHRASE_RUN) for b, block in blocks.items()}
+    best = max(shared, key=lambda b: (phrased[b], shared[b], -b), default=None)
     return best if best is not None and shares_content(text, {best: blocks[best]}, best) else None
 
 

@@ -133,6 +133,19 @@ def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words(
     assert drops.counts["advice citing another block (placed by its words)"] == 1
 
 
+def test_advice_is_placed_where_its_phrasing_was_said_before_where_more_of_its_common_words_were():
+    from summarizer.notes import block_by_words
+
+    t = parse_transcript(
+        "0:00 Ann: welcome this week we talk about the work of data scientists their career and the data work"
+        " they do and their career path and the work\n"
+        "0:30 Bo: you should really think what kind of work you want to do\n"
+    )
+    blocks = {b.id: b for b in build_blocks(t)}
+    placed = block_by_words("Think about what kind of work you want to do for your career path.", blocks)
+    assert placed == max(blocks)
+
+
 def test_advice_citing_a_block_of_its_part_that_does_not_say_it_is_placed_by_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
