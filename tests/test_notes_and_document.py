@@ -647,33 +647,30 @@ def test_a_sentence_crediting_the_host_goes_where_another_credits_the_guest_on_t
     assert drops.counts["chapter summary sentence crediting the host beside the guest's (cut)"] == 1
 
 
-def test_a_summary_naming_the_host_for_what_the_host_says_on_the_guests_floor_stays():
+def _credited_on_toms_floor(maya_says: str, summary: str) -> str:
+    """A one-section summary credited on a stretch where Maya says `maya_says` and Tom holds the floor."""
     from summarizer.chapters import credit_guests
 
     t = parse_transcript(
-        "0:00 Maya: I remember reading the Zinn book on wheel truing years ago.\n"
+        f"0:00 Maya: {maya_says}\n"
         "0:10 Tom: Fair enough. I opened my shop near the station and fixed commuters' bikes every single"
         " morning before work, and then I taught repair classes to students on Saturdays.\n"
     )
     blocks = build_blocks(t)
-    summary = "Maya mentions reading the Zinn book on wheel truing."
     notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Books", summary),))
-    assert credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops()).sections[0].summary == summary
+    return credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops()).sections[0].summary
+
+
+def test_a_summary_naming_the_host_for_what_the_host_says_on_the_guests_floor_stays():
+    summary = "Maya mentions reading the Zinn book on wheel truing."
+    assert _credited_on_toms_floor("I remember reading the Zinn book on wheel truing years ago.", summary) == summary
 
 
 def test_a_summary_saying_the_host_discusses_what_he_asked_on_the_guests_floor_credits_the_guest():
-    from summarizer.chapters import credit_guests
-
-    t = parse_transcript(
-        "0:00 Maya: I remember reading the Zinn book on wheel truing years ago. Is it still good?\n"
-        "0:10 Tom: Fair enough. I opened my shop near the station and fixed commuters' bikes every single"
-        " morning before work, and then I taught repair classes to students on Saturdays.\n"
+    maya_says = "I remember reading the Zinn book on wheel truing years ago. Is it still good?"
+    assert _credited_on_toms_floor(maya_says, "Maya discusses the Zinn book on wheel truing.") == (
+        "Tom discusses the Zinn book on wheel truing."
     )
-    blocks = build_blocks(t)
-    summary = "Maya discusses the Zinn book on wheel truing."
-    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Books", summary),))
-    credited = credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops())
-    assert credited.sections[0].summary == "Tom discusses the Zinn book on wheel truing."
 
 
 def test_the_guest_is_credited_from_three_words_in_five():
