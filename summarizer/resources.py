@@ -5,7 +5,9 @@ title introduced by what it is (`a book called Relevant Search`, `the Interpreta
 book`, `a book from the library, Zinn and the Art of …`), a web address (`datatalks.club`), or a
 platform everyone names the same way (GitHub, LinkedIn). Lower-case captions have no capitals to
 end a title, so there a title is taken only right after what it is (`a book called four steps to
-epiphany it's on startups`) and only up to a word no title ends on (`it's`), never running on.
+epiphany it's on startups`) and only up to a word no title ends on (`it's`), never running on; or
+beside its kind word without `called` where the speaker reads or uses that very one (`reading the
+clean code book`).
 """
 
 from __future__ import annotations
@@ -112,6 +114,25 @@ UNCASED_TITLE_WORDS = 6
 """The most words a title said in lower case is taken to have: past this its end cannot be told."""
 UNCASED_KIND_REACH = 12
 """How many words before `it's called …` its kind word may be said, in text without sentences."""
+USING: dict[str, str] = {
+    "en": r"(?:read|reading|recommend|recommended|suggest|suggested|take|took|taking|finished|write|wrote|writing"
+    r"|publish|published|through|using|used|watch|watched|watching|listen|listened|listening)"
+    r"\s+(?:\w+\s+)?(?:the|this|that|my|his|her|their|our)",
+}
+"""How a speaker says they read, take or use one particular resource just before naming it
+(`reading the clean code book`, `writing the book interpretable machine learning because`), by
+language. Lower-case captions take a title beside its kind word without `called` only after these
+words: elsewhere the words beside a kind word are mostly no title (`the data science community`, `the
+platform based on …`). Languages not listed take none there."""
+DESCRIBING: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """very good great nice cool new first second third last next whole entire same other different free
+        online old best famous popular favorite favourite big small short long little few lot couple bunch
+        kind sort piece""".split()
+    ),
+}
+"""Words that describe a resource rather than name it (`reading the first machine learning book`), by
+language: a lower-case title said before its kind word holds none of them."""
 RARE_WORD = 10
 """The most times a one-word title said in lower case may be said in the episode: a name is said now
 and then (`a conference called haystack`), a word used all the time is no title (`called think like …`)."""
@@ -193,10 +214,25 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     openers = OPENERS.get(language, frozenset())
     uncased_called = re.compile(rf"\b({words})\s+(?:{naming})\s+") if words else None
     uncased_later = re.compile(rf"\b(?:{NAMED_LATER.get(language, NAMED_LATER['en'])})\s+")
+    using = USING.get(language)
+    used_first = re.compile(rf"\b{using}\s+({words})\s+") if using and words else None
+    used_before = (
+        re.compile(rf"\b{using}\s+((?:[\w'’-]+\s+){{2,{UNCASED_TITLE_WORDS}}}?)({words})\b")
+        if using and words
+        else None
+    )
+    no_title = (
+        TITLE_ENDS.get(language, frozenset())
+        | DESCRIBING.get(language, frozenset())
+        | set(SMALL_WORDS.get(language, SMALL_WORDS["en"]).split("|"))
+        | set(DETERMINERS.get(language, DETERMINERS["en"]).split("|"))
+        | set(kinds)
+    )
     place = re.compile(rf"\b(?:{PLACE_WORDS.get(language, PLACE_WORDS['en'])})\s+$")
     platforms = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLATFORMS) + r")\b", re.I)
     found: dict[str, Mention] = {}
     said = Counter(word for block in blocks for word in block.text.split()) if not cased else Counter()
+    said_text = f" {' '.join(block.text for block in blocks)} " if not cased else ""
 
     def add(name: str, kind: Kind, block: int) -> None:
         name = name.strip(" .,;:!?\"“”'’")
@@ -247,6 +283,15 @@ def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
                 said_before = kind_word.findall(" ".join(text[: match.start()].split()[-UNCASED_KIND_REACH:]))
                 if said_before and (name := uncased_title(text[match.end() :], language, said)):
                     add(name, kinds[said_before[-1].lower()], block.id)
+            for match in used_first.finditer(text) if used_first else ():
+                # said again elsewhere: a title is said the same way twice, a passing clause is not
+                after = (uncased_title(text[match.end() :], language, said) or "").split()
+                if len(after) >= 2 and after[0] not in no_title and said_text.count(f" {' '.join(after)} ") >= 2:
+                    add(" ".join(after), kinds[match.group(1)], block.id)
+            for match in used_before.finditer(text) if used_before else ():
+                named = match.group(1).split()
+                if not any(word in no_title or word.isdigit() for word in named):
+                    add(" ".join(named), kinds[match.group(2)], block.id)
         for match in platforms.finditer(text):
             canonical = next(p for p in PLATFORMS if p.lower() == match.group(1).lower())
             if canonical.lower() in COMMON_WORDS and cased and not match.group(1)[:1].isupper():

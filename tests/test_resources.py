@@ -81,6 +81,23 @@ def test_lower_case_captions_take_a_title_named_later_only_with_its_kind_said_ju
     assert _names(captions) == [("the quiet spoke", "book")]
 
 
+def test_lower_case_captions_take_a_title_beside_its_kind_word_where_the_speaker_reads_or_uses_that_one():
+    captions = (
+        "0:00 i remember reading the wheel truing book it changed how i work\n"
+        "0:05 i was writing the book spoke tension basics because nobody had and spoke tension basics is free\n"
+    )
+    assert set(_names(captions)) == {("wheel truing", "book"), ("spoke tension basics", "book")}
+
+
+def test_lower_case_captions_take_no_description_or_passing_phrase_beside_a_kind_word_as_a_title():
+    captions = (
+        "0:00 i took my first bike repair course and we have the bike repair community here\n"
+        "0:05 i was writing the book in the open so people could read it in the open\n"
+        "0:10 you can take a piece of paper and write the steps down\n"
+    )
+    assert _names(captions) == []
+
+
 def test_lower_case_captions_find_platforms_and_addresses_and_medium_only_as_a_place():
     captions = (
         "0:00 find me on github or at tomfixes.bike.org and ask on our slack or discord\n"
