@@ -72,9 +72,9 @@ NARRATIVE: dict[str, frozenset[str]] = {
     "de": frozenset("ich wir es das dies da wenn weil als er sie man was".split()),
 }
 """Openings of a sentence that tells a story rather than advice (unless it says `my advice`)."""
-IMPERSONAL: dict[str, frozenset[str]] = {"en": frozenset("it's it the".split())}
+IMPERSONAL: dict[str, frozenset[str]] = {"en": frozenset("it's it the what".split())}
 """Narrative openings that recommend when a recommending phrase follows (`It's important to …`, `The
-best thing you can do is …`), by language."""
+best thing you can do is …`, `What you need to do is …`), by language."""
 LEADS: dict[str, str] = {
     "en": "so|and|but|yeah|yes|well|okay|ok|i think|i would say|i'd say|basically|like|also|then|listen,|look,|see,",
     "es": "y|pero|bueno|pues|sí|entonces|también|o sea",
@@ -183,6 +183,11 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
         r"(?: for (?:\w+ ){0,2}?(?:you|people|teams|organi[sz]ations|companies|beginners|everyone|them|us))? to",
         r"the (?:key|trick|secret) is to",
         r"the best (?:thing|way)(?: you can do| to do)? is(?: to)?[,:]?(?: [—–])?",
+        r"the (?:best|most important|main|key|biggest|number one|one) (?:thing|advice|tip|lesson|piece of advice|"
+        r"recommendation)(?: i can give| i'd give| i would give)? (?:is|would be) to",
+        rf"what (?:i'd|i would|i) (?:(?:really|definitely|{OFTEN['en']}) )?(?:recommend|suggest|advise)"
+        r"(?: (?:for )?(?:you|people|everyone)(?: guys)?)?(?: to do)? is(?: to)?[,:]?(?: [—–])?",
+        r"what you (?:really )?(?:need|have|should|ought) to do is(?: to)?",
         rf"(?:i'd|i would|i) (?:(?:really|definitely|{OFTEN['en']}) )?(?:recommend|suggest|advise)"
         r"(?: (?:for )?(?:you|people|everyone|them|anyone)(?: guys)?)?(?: to)?",
     ),
@@ -361,7 +366,7 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
     negation = NEGATIONS.get(language, "")
     phrases = [(p, "") for p in RECOMMENDING.get(language, ())] + [(p, negation) for p in WARNING.get(language, ())]
     for phrase, negated in phrases:
-        merely = "" if negated else r"(?:just\s+)?"  # `just start …` is `start …`; `don't just …` is not `don't …`
+        merely = "" if negated else r"(?:(?:just|actually)\s+)?"  # `just start …` is `start …`; `don't just …` is not `don't …`
         said = re.match(rf"^{_HEDGES}({CONDITION})?{_HEDGES}({phrase})\s+{merely}(\w[\w'-]*)(.*)$", text, re.I)
         if not said:
             continue

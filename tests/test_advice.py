@@ -369,6 +369,26 @@ def test_a_recommendation_in_the_present_becomes_the_instruction_with_each_gerun
     ) == ("When people want to get into freelance, put money aside.")
 
 
+def test_the_most_important_thing_or_what_to_do_said_first_leads_to_the_instruction():
+    from summarizer.advice import recommendation
+
+    assert recommendation("The most important thing is to true the wheel before you touch the brakes.") == (
+        "True the wheel before you touch the brakes."
+    )
+    assert recommendation("Then what you need to do is actually check the chain for stretch.") == (
+        "Check the chain for stretch."
+    )
+    assert recommendation("But what I always suggest is to buy a repair stand before any tools.") == (
+        "Buy a repair stand before any tools."
+    )
+
+
+def test_the_biggest_thing_said_to_be_a_thing_is_no_instruction():
+    from summarizer.advice import recommendation
+
+    assert recommendation("But the biggest thing is system thinking, not just the choice of tools.") is None
+
+
 def test_a_thing_recommended_is_no_instruction():
     from summarizer.advice import recommendation
 
