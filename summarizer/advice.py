@@ -366,7 +366,8 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
     negation = NEGATIONS.get(language, "")
     phrases = [(p, "") for p in RECOMMENDING.get(language, ())] + [(p, negation) for p in WARNING.get(language, ())]
     for phrase, negated in phrases:
-        merely = "" if negated else r"(?:(?:just|actually)\s+)?"  # `just start …` is `start …`; `don't just …` is not `don't …`
+        # `just start …` is `start …`; `don't just …` is not `don't …`
+        merely = "" if negated else r"(?:(?:just|actually)\s+)?"
         said = re.match(rf"^{_HEDGES}({CONDITION})?{_HEDGES}({phrase})\s+{merely}(\w[\w'-]*)(.*)$", text, re.I)
         if not said:
             continue
