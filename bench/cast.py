@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
+
+from dtc import episodes
 
 from summarizer.cast import find_cast
 from summarizer.evaluate import first_name as first
 from summarizer.language import detect_language
 from summarizer.transcript import read_transcript
-
-DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 
 
 def same(found: str, wanted: str) -> bool:
@@ -30,9 +29,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--episodes", action="store_true", help="one row per episode")
     args = parser.parse_args()
-    folders = sorted(d for d in DTC.iterdir() if (d / "reference.json").exists())
     totals: dict[tuple[str, str], list[tuple[bool, bool, bool, bool]]] = {}
-    for n, folder in enumerate(folders):
+    for half, folder in episodes():
         reference = json.loads((folder / "reference.json").read_text())
         guests = [g for g in reference["guests"] if g]
         host = reference["host"]
@@ -45,7 +43,6 @@ def main() -> None:
             host_found = any(same(first(p.name), first(host)) for p in cast.hosts) if host else False
             known = [first(g) for g in guests] + ([first(host)] if host else [])
             wrong = any(not any(same(first(p.name), k) for k in known) for p in cast.people)
-            half = "fit" if n % 2 == 0 else "held-out"
             totals.setdefault((half, kind), []).append((guest, full, host_found, wrong))
             if args.episodes:
                 names = ", ".join(f"{p.role}:{p.name}" for p in cast.people)

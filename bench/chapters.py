@@ -22,13 +22,13 @@ import time
 from pathlib import Path
 from statistics import mean
 
+from dtc import episodes
+
 from summarizer.chunking import build_blocks
 from summarizer.evaluate import matched_share, naive_chapters
 from summarizer.language import detect_language
 from summarizer.segmenting import keyword_titles, terms, topic_starts
 from summarizer.transcript import read_transcript
-
-DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 
 
 NO_RULES = "zxx"  # BCP 47 "no linguistic content": a language the segmenter has no stopwords or cues for
@@ -82,14 +82,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--episodes", action="store_true", help="also print one row per episode")
     args = parser.parse_args()
-    folders = sorted(d for d in DTC.iterdir() if (d / "reference.json").exists())
+    folders = list(episodes())
     halves: dict[str, dict[str, list[tuple[float, float, float]]]] = {"fit": {}, "held-out": {}}
     started, seconds_per_hour = time.monotonic(), []
     sharing: dict[tuple[str, str], list[int]] = {}
-    for n, folder in enumerate(folders):
+    for half_name, folder in folders:
         reference = json.loads((folder / "reference.json").read_text())
         headings = [float(c["start"]) for c in reference["chapters"]]
-        half = halves["fit" if n % 2 == 0 else "held-out"]
+        half = halves[half_name]
         for label, name in (("edited transcript", "transcript.txt"), ("caption proxy", "captions.txt")):
             t0 = time.monotonic()
             ours, duration = starts_found(folder / name)
@@ -98,7 +98,7 @@ def main() -> None:
             half.setdefault(f"topic starts, {label}", []).append(score)
             if args.episodes:
                 print(f"{folder.name[:40]:<40} {label:<18} {score[0]:>5.0%} {score[1]:>5.0%} {score[2]:>5.2f}")
-            counts = sharing.setdefault(("fit" if n % 2 == 0 else "held-out", label), [0, 0])
+            counts = sharing.setdefault((half_name, label), [0, 0])
             for k, v in enumerate(titles_sharing_words(folder / name, reference["chapters"])):
                 counts[k] += v
             bare, _ = starts_found(folder / name, NO_RULES)
@@ -112,8 +112,8 @@ def main() -> None:
         count = len(next(iter(rows.values())))
         print(table(f"{name} half ({count} episodes)", rows))
     print("keyword titles sharing a word with the heading near their start")
-    for (half_name, label), (shared, near) in sharing.items():
-        print(f"  {half_name:<9} {label:<18} {shared:>4} of {near:>4}  {shared / max(near, 1):>4.0%}")
+    for (which, label), (shared, near) in sharing.items():
+        print(f"  {which:<9} {label:<18} {shared:>4} of {near:>4}  {shared / max(near, 1):>4.0%}")
     print(
         f"{len(folders)} episodes × 2 transcripts in {time.monotonic() - started:.1f} s;"
         f" topic starts take {mean(seconds_per_hour):.2f} s per transcript hour"

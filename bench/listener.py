@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from chapters import scores, starts_found
+from dtc import DTC, episodes
 from eval import print_table
 from summarizer.config import RunConfig
 from summarizer.evaluate import evaluate
@@ -38,15 +39,13 @@ from summarizer.providers import make_provider
 from summarizer.store import AnswerStore
 from summarizer.transcript import read_transcript
 
-DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
 SAMPLE = 4  # every how many held-out episodes one is taken by default
 COLUMNS = ("episode", "min", "run s", "calls", "guest", "host cr", "tips/h", "instr", "quotes/h", "by guest",
            "q?", "same", "res", "aloud", "sum ⅓", "own", "F1 words", "F1 chap")  # fmt: skip
 
 
 def held_out() -> list[str]:
-    names = sorted(d.name for d in DTC.iterdir() if (d / "reference.json").exists())
-    return names[1::2]
+    return [folder.name for half, folder in episodes() if half == "held-out"]
 
 
 def main() -> None:

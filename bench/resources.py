@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
+
+from dtc import episodes
 
 from summarizer.chunking import build_blocks
 from summarizer.evaluate import resources_found, said_aloud
@@ -20,15 +21,13 @@ from summarizer.language import detect_language
 from summarizer.resources import find_resources
 from summarizer.transcript import read_transcript
 
-DTC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dtc"
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--episodes", action="store_true", help="one row per episode, with what was found")
     args = parser.parse_args()
     totals: dict[tuple[str, str], list[int]] = {}
-    for n, folder in enumerate(sorted(d for d in DTC.iterdir() if (d / "reference.json").exists())):
+    for half, folder in episodes():
         reference = json.loads((folder / "reference.json").read_text())
         for kind in ("transcript.txt", "captions.txt"):
             transcript = read_transcript(folder / kind)
@@ -38,7 +37,7 @@ def main() -> None:
             theirs = [r["name"] for r in reference["resources"]]
             aloud = [t for t in theirs if said_aloud(t, text)]
 
-            row = totals.setdefault(("fit" if n % 2 == 0 else "held-out", kind), [0, 0, 0, 0, 0])
+            row = totals.setdefault((half, kind), [0, 0, 0, 0, 0])
             for i, v in enumerate(
                 (len(theirs), resources_found(theirs, ours), len(aloud), resources_found(aloud, ours), len(ours))
             ):
