@@ -111,6 +111,20 @@ DANGLING: dict[str, frozenset[str]] = {
     "de": frozenset("das dies diese es er sie und aber oder".split()),
 }
 """Openings that lean on what came before (`That's why …`): weaker on their own."""
+HEDGED: dict[str, str] = {
+    "en": r"(?:(?:yeah|yes|well|honestly|actually|basically|i think|i believe|i guess|i would say|i'd say|"
+    r"i feel like)(?: that)?,?\s+)+",
+    "es": r"(?:(?:sí|bueno|pues|creo que|pienso que),?\s+)+",
+    "de": r"(?:(?:ja|also|naja|ich glaube|ich denke),?\s+)+",
+}
+"""How a speaker hedges before the words that carry a line (`Yeah, I think it could be …`), by
+language: a line leaning on what came before right after them leans on it just the same."""
+POINTING: dict[str, frozenset[str]] = {
+    "en": frozenset("it that that's this these those they they're he she".split()),
+    "es": frozenset("eso esto ese esa ellos ellas él ella".split()),
+    "de": frozenset("das dies diese es er sie".split()),
+}
+"""Of the dangling openings, the words pointing back at something said before (not `so` or `and`)."""
 FILLERS: dict[str, tuple[str, ...]] = {
     "en": ("you know", "kind of", "sort of", " like,", "i mean", " um", " uh", "i don't know"),
     "es": ("o sea", "bueno,", "pues,", " eh"),
@@ -395,7 +409,9 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     long_words = sum(len(w) >= 6 for w in words) / len(words)  # specific words rather than glue
     length = len(text.split())
     score = 1.5 * min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
-    if words[0] in DANGLING.get(language, frozenset()):
+    hedged = re.match(HEDGED.get(language, "$^"), lower.strip())
+    after = _WORD.findall(lower.strip()[hedged.end() :])[:1] if hedged else []
+    if words[0] in DANGLING.get(language, frozenset()) or (after and after[0] in POINTING.get(language, ())):
         score -= 1.0
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5

@@ -249,6 +249,20 @@ def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
     assert texts == ["I think testing the data transformations should always be the first priority of a team."]
 
 
+def test_a_line_leaning_on_what_came_before_after_a_hedge_yields_to_one_that_stands_alone():
+    texts = _texts(
+        [
+            "0:00 Maya: Is a second workshop in the same city worth the rent once the first one is busy?",
+            "0:10 Tom: Yeah, I think it could be sustainable eventually for independent workshops with regulars,"
+            " and I don't think that it is unprofitable for owners. I think customers who trust you with a wheel on a Monday"
+            " will never hesitate to trust you with the whole bike.",
+        ]
+    )
+    assert texts == [
+        "I think customers who trust you with a wheel on a Monday will never hesitate to trust you with the whole bike."
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "trailing"),
     [
