@@ -383,6 +383,14 @@ def test_the_most_important_thing_or_what_to_do_said_first_leads_to_the_instruct
     )
 
 
+def test_a_recommending_phrase_said_again_after_and_is_left_out_of_the_instruction():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("You need to send the invoice on time and you have to keep every receipt.") == (
+        "Send the invoice on time and keep every receipt."
+    )
+
+
 def test_the_biggest_thing_said_to_be_a_thing_is_no_instruction():
     from summarizer.advice import recommendation
 
