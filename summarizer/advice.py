@@ -258,6 +258,11 @@ def _plain(text: str) -> str:
 
 HOUSEKEEPING_WORDS = 20
 """How near a plug in the passage a tip's words sit when the tip is made of the plug's housekeeping."""
+HOUSEKEEPING_RUN = 2
+HOUSEKEEPING_SHARE = 0.75
+"""A passage saying `HOUSEKEEPING_RUN` plugs or more is a show's housekeeping (`subscribe … our slack
+community … ask your question in the live chat`): there a tip is made of it when this share of its
+content words is said in it, the model adding a verb of its own (`Join the Slack community …`)."""
 
 
 STORY: dict[str, str] = {
@@ -318,19 +323,25 @@ def told_as_story(tip: str, passage: str, language: str = "en") -> bool:
 def housekeeping(tip: str, passage: str, language: str = "en") -> bool:
     """A tip made of a live show's housekeeping (`during today's interview you can ask any question …
     in the live chat` → `Ask any question during the interview`): every content word of it said within
-    `HOUSEKEEPING_WORDS` words of a plug in the passage it cites."""
+    `HOUSEKEEPING_WORDS` words of a plug in the passage it cites, or most of them said in a passage made
+    of plugs."""
     own = set(terms(tip))
     words = _plain(passage).split()
     if len(own) < 2:
         return False
-    for phrase in PLUGS.get(language, ()):
-        size = len(phrase.split())
-        for at in range(len(words) - size + 1):
-            if " ".join(words[at : at + size]).strip(".,!?;:") == phrase:
-                near = words[max(0, at - HOUSEKEEPING_WORDS) : at + size + HOUSEKEEPING_WORDS]
-                if own <= set(terms(" ".join(near))):
-                    return True
-    return False
+    said = [(phrase, at) for phrase in PLUGS.get(language, ()) for at in _said_at(phrase, words)]
+    if len({phrase for phrase, _ in said}) >= HOUSEKEEPING_RUN:
+        return len(own & set(terms(" ".join(words)))) >= HOUSEKEEPING_SHARE * len(own)
+    near = (
+        words[max(0, at - HOUSEKEEPING_WORDS) : at + len(phrase.split()) + HOUSEKEEPING_WORDS] for phrase, at in said
+    )
+    return any(own <= set(terms(" ".join(around))) for around in near)
+
+
+def _said_at(phrase: str, words: list[str]) -> list[int]:
+    """Where in `words` the phrase is said."""
+    size = len(phrase.split())
+    return [at for at in range(len(words) - size + 1) if " ".join(words[at : at + size]).strip(".,!?;:") == phrase]
 
 
 REQUESTS: dict[str, str] = {

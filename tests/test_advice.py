@@ -210,6 +210,17 @@ def test_a_tip_made_of_housekeeping_said_around_a_plug_is_no_tip():
     assert not housekeeping("Ask any question you want during the interview.", "you can ask any question you want")
 
 
+def test_a_tip_made_mostly_of_a_shows_run_of_plugs_is_no_tip():
+    from summarizer.advice import housekeeping
+
+    intro = (
+        "do not forget to subscribe to our channel and then we have an amazing slack community where you can"
+        " register and hang out with other riders and ask any question you want in the live chat"
+    )
+    assert housekeeping("Join the amazing Slack community where you can ask any question.", intro)
+    assert not housekeeping("Ask a mechanic before you buy a used frame.", intro)
+
+
 def test_a_warning_becomes_the_instruction_not_to():
     from summarizer.advice import recommendation, spoken_instruction
 
