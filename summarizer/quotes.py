@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .captions import BREAKS, TURNS, line_ends, passages
 from .cast import Cast
 from .chunking import QUOTE_MARK, Block, punctuated
 from .grounding import Located
@@ -141,18 +142,6 @@ OPENERS: dict[str, tuple[str, ...]] = {
            "wenn du", "nie", "immer", "ich habe gelernt"),
 }  # fmt: skip
 """Where a quote may start in captions without punctuation: where an opinion is voiced, by language."""
-LEADING: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the a an to of and or but so because that which who where when if what how why is are was were be i you "
-        "we they my your our their this these in on at for with from as than like just really very they're "
-        "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um feel feels felt "
-        "seem seems sound sounds makes kind sort".split()
-    ),
-    "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
-    "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
-}
-"""Words a phrase leads on with, or that wait for their complement (`… makes people feel` went on `like
-they're not enough`): a caption quote never ends on one."""
 CLAUSES: dict[str, frozenset[str]] = {
     "en": frozenset("i you if my in what".split()),
     "es": frozenset("creo pienso en si mi tienes hay".split()),
@@ -160,13 +149,6 @@ CLAUSES: dict[str, frozenset[str]] = {
 }
 """First words of an opener that starts a clause wherever it stands (`i think`, `if you`, but not `i
 think is …`); other openers (`the key`, `never`) start a quote only after a turn word (`so`, `and`)."""
-BREAKS: dict[str, frozenset[str]] = {
-    "en": frozenset("i we you they it's that's then which when if or like um uh".split()),
-    "es": frozenset("yo nosotros tú ellos entonces cuando si o como eh".split()),
-    "de": frozenset("ich wir du sie dann wenn oder wie äh ähm".split()),
-}
-"""Words that open a new phrase (with the turn words below): a caption passage ends before one, never
-inside a phrase (`… the main issue that data` went on `scientists have`)."""
 SUBJECTS: dict[str, frozenset[str]] = {
     "en": frozenset("i we you they it's that's i'm we're you're they're".split()),
     "es": frozenset("yo nosotros tú ellos ellas".split()),
@@ -174,20 +156,6 @@ SUBJECTS: dict[str, frozenset[str]] = {
 }
 """Subjects a clause opens on, by language: where no opinion is voiced, a caption passage starts on one
 after a phrase break (`… so we moved the shop …`), never at a caption line, which cuts phrases anywhere."""
-TURNS: dict[str, frozenset[str]] = {
-    "en": frozenset("so and but yeah yes well okay ok right because actually basically".split()),
-    "es": frozenset("y pero bueno pues sí entonces porque".split()),
-    "de": frozenset("und aber also ja naja dann weil".split()),
-}
-"""Words after which a new clause starts in unpunctuated speech."""
-CONDITIONS: dict[str, frozenset[str]] = {
-    "en": frozenset("when if once whenever unless".split()),
-    "es": frozenset("cuando si".split()),
-    "de": frozenset("wenn sobald falls".split()),
-}
-"""Words opening a condition whose main clause must follow (`because when you're a consultant …`): said
-after a turn word within `UNFINISHED_WORDS` words of its end, a caption passage stops mid-thought."""
-UNFINISHED_WORDS = 6
 NARRATION: dict[str, str] = {
     "en": r"(?:i|we) (?:was|were|joined|worked|started|studied|graduated|moved|did|had|went|first)\b",
     "es": r"(?:yo )?(?:estuve|trabajé|empecé|estudié|fui|tuve|hice)\b",
@@ -319,20 +287,13 @@ def _whole(sentence: str) -> bool:
 
 def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
     """Where captions carry no sentences: from where an opinion is voiced (`i think`, `you have to`)
-    to the end of a caption line, the one boundary captions carry; never ending on a word that leads
-    on (`the`, `because`). A block where no opinion is voiced offers passages from a clause's subject
-    after a phrase break (`so we …`): a caption line starts wherever the captioner cut, mid-phrase as often
-    as not (`they've learned uh just because …`)."""
+    to where captions let a passage end (`captions.passages`). A block where no opinion is voiced offers
+    passages from a clause's subject after a phrase break (`so we …`): a caption line starts wherever
+    the captioner cut, mid-phrase as often as not (`they've learned uh just because …`)."""
     text = block.text
     words = list(re.finditer(r"\S+", text))
-    lowered = [w.group().lower() for w in words]
-    line_ends, position = set(), 0
-    for segment in block.segments:
-        position += len(segment.text)
-        line_ends.add(position)
-        position += 1
     lower = text.lower()
-    leading, turns = LEADING.get(language, frozenset()), TURNS.get(language, frozenset())
+    turns = TURNS.get(language, frozenset())
     clauses = CLAUSES.get(language, frozenset())
     breaks = turns | BREAKS.get(language, frozenset())
     openers = [
@@ -348,26 +309,9 @@ def _caption_spans(block: Block, language: str) -> Iterator[tuple[int, str]]:
         if n and w.group().lower() in subjects and words[n - 1].group().lower() in breaks - subjects
     ]
     if block.speaker is not None:  # a labelled line is an utterance: it starts where its speaker did
-        phrases += [0] + [end + 1 for end in line_ends if end < len(text)]
+        phrases += [0] + [end + 1 for end in line_ends(block) if end < len(text)]
     for begin in sorted(set(openers)) or sorted(set(phrases)):
-        first = next(i for i, w in enumerate(words) if w.end() > begin)
-        for last in range(first + MIN_WORDS - 1, min(first + CAPTION_MAX_WORDS, len(words))):
-            follows = words[last + 1].group().lower() if last + 1 < len(words) else None
-            if (
-                words[last].end() in line_ends
-                and words[last].group().lower() not in leading | turns
-                and (follows is None or follows in breaks)
-                and not _unfinished(lowered[first : last + 1], language)
-            ):
-                yield words[first].start(), text[words[first].start() : words[last].end()]
-
-
-def _unfinished(words: list[str], language: str) -> bool:
-    """Whether a caption passage ends inside a condition opened after a turn word (`… the best because
-    when you're a consultant data scientist`): the thought it started goes on past it."""
-    turns, conditions = TURNS.get(language, frozenset()), CONDITIONS.get(language, frozenset())
-    tail = words[-UNFINISHED_WORDS - 2 :]
-    return any(a in turns and b in conditions for a, b in zip(tail, tail[1:]))
+        yield from passages(block, begin, language, MIN_WORDS, CAPTION_MAX_WORDS)
 
 
 def _name_pattern(cast: Cast, label: str | None) -> re.Pattern[str] | None:

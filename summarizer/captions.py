@@ -1,0 +1,87 @@
+"""Where a passage of raw captions ends: they carry no punctuation, and a caption line ends wherever
+the captioner cut, mid-phrase as often as not. A passage ends at a line end that is also a phrase
+break (the next word opens a new phrase), never on a word that leads on, never inside a condition
+whose main clause is still to come. Quotes and tips found in captions both end here, by language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .chunking import Block
+
+LEADING: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an to of and or but so because that which who where when if what how why is are was were be i you "
+        "we they my your our their this these in on at for with from as than like just really very they're "
+        "you're we're i'm it's that's there's what's don't can't won't doesn't isn't not uh um feel feels felt "
+        "seem seems sound sounds makes kind sort".split()
+    ),
+    "es": frozenset("el la los las un una de y o pero que porque es son en con por para como muy mi tu".split()),
+    "de": frozenset("der die das ein eine zu von und oder aber weil dass wenn ist sind in an auf mit für wie".split()),
+}
+"""Words a phrase leads on with, or that wait for their complement (`… makes people feel` went on `like
+they're not enough`): a caption passage never ends on one."""
+BREAKS: dict[str, frozenset[str]] = {
+    "en": frozenset("i we you they it's that's then which when if or like um uh".split()),
+    "es": frozenset("yo nosotros tú ellos entonces cuando si o como eh".split()),
+    "de": frozenset("ich wir du sie dann wenn oder wie äh ähm".split()),
+}
+"""Words that open a new phrase (with the turn words below): a caption passage ends before one, never
+inside a phrase (`… the main issue that data` went on `scientists have`)."""
+TURNS: dict[str, frozenset[str]] = {
+    "en": frozenset("so and but yeah yes well okay ok right because actually basically".split()),
+    "es": frozenset("y pero bueno pues sí entonces porque".split()),
+    "de": frozenset("und aber also ja naja dann weil".split()),
+}
+"""Words after which a new clause starts in unpunctuated speech."""
+CONDITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset("when if once whenever unless".split()),
+    "es": frozenset("cuando si".split()),
+    "de": frozenset("wenn sobald falls".split()),
+}
+"""Words opening a condition whose main clause must follow (`because when you're a consultant …`): said
+after a turn word within `UNFINISHED_WORDS` words of its end, a caption passage stops mid-thought."""
+UNFINISHED_WORDS = 6
+
+
+def passages(block: Block, begin: int, language: str, least: int, most: int) -> Iterator[tuple[int, str]]:
+    """Each passage of the block starting at character `begin` (on a word) that ends where captions
+    let one end, shortest first, of `least` to `most` words, as (offset, text)."""
+    text = block.text
+    words = list(re.finditer(r"\S+", text))
+    lowered = [w.group().lower() for w in words]
+    ends = line_ends(block)
+    leading, turns = LEADING.get(language, frozenset()), TURNS.get(language, frozenset())
+    breaks = turns | BREAKS.get(language, frozenset())
+    first = next((i for i, w in enumerate(words) if w.end() > begin), None)
+    if first is None:
+        return
+    for last in range(first + least - 1, min(first + most, len(words))):
+        follows = lowered[last + 1] if last + 1 < len(words) else None
+        if (
+            words[last].end() in ends
+            and lowered[last] not in leading | turns
+            and (follows is None or follows in breaks)
+            and not unfinished(lowered[first : last + 1], language)
+        ):
+            yield words[first].start(), text[words[first].start() : words[last].end()]
+
+
+def line_ends(block: Block) -> set[int]:
+    """Where in the block's text each caption line ends."""
+    ends, position = set(), 0
+    for segment in block.segments:
+        position += len(segment.text)
+        ends.add(position)
+        position += 1
+    return ends
+
+
+def unfinished(words: list[str], language: str) -> bool:
+    """Whether a caption passage ends inside a condition opened after a turn word (`… the best because
+    when you're a consultant data scientist`): the thought it started goes on past it."""
+    turns, conditions = TURNS.get(language, frozenset()), CONDITIONS.get(language, frozenset())
+    tail = words[-UNFINISHED_WORDS - 2 :]
+    return any(a in turns and b in conditions for a, b in zip(tail, tail[1:]))
