@@ -14,7 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .cast import Cast
-from .chunking import Block, sentences
+from .captions import passages, restarts
+from .chunking import Block, punctuated, sentences
 from .segmenting import terms
 
 MIN_WORDS = 6
@@ -99,17 +100,83 @@ class Tip:
 
 
 def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[Tip]:
-    """Instructions and marked recommendations by anyone but the host, in episode order."""
+    """Instructions and marked recommendations by anyone but the host, in episode order; in captions
+    without punctuation, the recommendations a marking phrase opens (`caption_tips`)."""
     verbs = IMPERATIVES.get(language, frozenset())
     hosts = {p.label for p in cast.hosts if p.label}
+    said = sentence_tips if punctuated(blocks) else caption_tips
     tips = [
         Tip(tip, cast.name_for(block.speaker), block.id)
         for block in blocks
         if block.speaker not in hosts
-        for sentence in sentences(block.text)
-        if (tip := spoken_tip(sentence, language)) is not None
+        for tip in said(block, language)
     ]
     return sorted(tips, key=lambda t: _first_word(t.text) not in verbs)
+
+
+def sentence_tips(block: Block, language: str = "en") -> list[str]:
+    """The tips a block of punctuated speech gives, a sentence at a time."""
+    return [tip for sentence in sentences(block.text) if (tip := spoken_tip(sentence, language)) is not None]
+
+
+CAPTION_TIP_WORDS = 16
+"""The most words of a tip's passage in captions: a recommendation runs on into its reasons there."""
+CAPTION_TIP_LEAST = 3
+"""The fewest words of a tip found in captions (`Do your prep.`): fewer is a phrase cut short (`Show
+better.`)."""
+
+
+def caption_tips(block: Block, language: str = "en") -> list[str]:
+    """The tips of a block of raw captions: from each phrase that marks a recommendation (`you should`,
+    `make sure`, `i would recommend`) to the first place captions let a passage end after which it reads
+    as an instruction (`you should really think about what kind of work you want to do` → `Think about
+    what kind of work you want to do.`)."""
+    markers = (*MARKERS.get(language, ()), *FIRST_PERSON.get(language, ()))
+    lower = block.text.lower().replace("’", "'")
+    cleft = CLEFT.get(language, "$^")  # `what you need to do is …` opens on `what`
+    marked = {
+        m.start(): m.end()
+        for phrase in markers
+        for m in re.finditer(rf"\b(?:(?:{cleft})\s+)?{re.escape(phrase)}\b", lower)
+    }
+    garbled = re.compile(rf"\b(?:{CAPTION_GARBLES.get(language, '$^')})\b", re.I)
+    tips: list[str] = []
+    for begin, opened in sorted(marked.items()):
+        for offset, passage in passages(block, begin, language, MIN_WORDS, CAPTION_TIP_WORDS, turning=True):
+            rest = lower[opened : offset + len(passage)]  # what the marking phrase leads to
+            if any(at > opened for at in marked if at < offset + len(passage)) or garbled.search(rest):
+                break  # it runs into the next recommendation, or reads garbled in print
+            if restarts(passage, language):
+                break
+            if passage.lower().split()[-1] in CAPTION_OPEN_ENDS.get(language, ()):
+                continue  # it waits for words the caption cut off: a longer passage may hold them
+            if (tip := spoken_tip(f"{passage}.", language)) and len(tip.split()) >= CAPTION_TIP_LEAST:
+                if tip not in tips:
+                    tips.append(tip)
+                break
+    return tips
+
+
+CAPTION_OPEN_ENDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """some any only those these that this someone somebody something should could would will can must have
+        has had did need needs make makes go get decide be being been using with for to of other thing
+        about from into like more less very much many also just""".split()
+    ),
+}
+"""Words a caption tip never ends on, by language: they wait for what the caption cut off (`Set aside
+some.`, `Minimize the number of trades because those.`)."""
+CLEFT: dict[str, str] = {"en": "what"}
+"""The word a recommendation opening on what to do starts with (`what you need to do is …`), by language."""
+CAPTION_GARBLES: dict[str, str] = {
+    "en": r"uh|um|cross talk|inaudible|chuckles|laughs|music|applause|i|i'm|i've|my|we|we're|our|it's|that's|"
+    r"there's|they're|he's|she's|(?<!what )(?<!where )(?<!that )(?<!if )(?<!when )(?<!how )(?<!which )"
+    r"(?<!because )you(?:'re|'ve)?\b(?! (?:want|need|are|have)\b)"
+}
+"""Words a tip found in captions never holds, by language: a filler, a captioner's note (`cross talk`),
+the speaker speaking of themselves (`maybe i shouldn't`), or a new clause's subject (`… it's super
+annoying`, `you also have`), which in unpunctuated speech is the next sentence run on; `you` is
+allowed where a word leads it into the tip (`think about what you want to do`)."""
 
 
 CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|;\s+|:\s+")
@@ -197,7 +264,7 @@ follows the phrase is the instruction."""
 WARNING: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:you|people|we) (?:really |just |definitely |probably )?(?:(?:don't|do not|never) want to|shouldn't|"
-        r"should not|must not|mustn't)",
+        r"should (?:definitely |really )?not|must not|mustn't)",
         r"(?:it's|it is) (?:not|never) (?:a good idea|wise|smart|worth it) to",
         r"(?:i'd|i would) (?:not|never) (?:recommend|suggest|advise)(?: (?:you|people|anyone))?(?: to)?",
     ),
@@ -378,7 +445,7 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
     phrases = [(p, "") for p in RECOMMENDING.get(language, ())] + [(p, negation) for p in WARNING.get(language, ())]
     for phrase, negated in phrases:
         # `just start …` is `start …`; `don't just …` is not `don't …`
-        merely = "" if negated else r"(?:(?:just|actually)\s+)?"
+        merely = "" if negated else r"(?:(?:just|actually|really|definitely)\s+)?"
         said = re.match(rf"^{_HEDGES}({CONDITION})?{_HEDGES}({phrase})\s+{merely}(\w[\w'-]*)(.*)$", text, re.I)
         if not said:
             continue

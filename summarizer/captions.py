@@ -46,15 +46,18 @@ after a turn word within `UNFINISHED_WORDS` words of its end, a caption passage 
 UNFINISHED_WORDS = 6
 
 
-def passages(block: Block, begin: int, language: str, least: int, most: int) -> Iterator[tuple[int, str]]:
+def passages(
+    block: Block, begin: int, language: str, least: int, most: int, turning: bool = False
+) -> Iterator[tuple[int, str]]:
     """Each passage of the block starting at character `begin` (on a word) that ends where captions
-    let one end, shortest first, of `least` to `most` words, as (offset, text)."""
+    let one end, shortest first, of `least` to `most` words, as (offset, text); `turning`: only where the
+    next word turns to a new clause (`so`, `and`), not merely opens a phrase (`you`, `which`)."""
     text = block.text
     words = list(re.finditer(r"\S+", text))
     lowered = [w.group().lower() for w in words]
     ends = line_ends(block)
     leading, turns = LEADING.get(language, frozenset()), TURNS.get(language, frozenset())
-    breaks = turns | BREAKS.get(language, frozenset())
+    breaks = turns if turning else turns | BREAKS.get(language, frozenset())
     first = next((i for i, w in enumerate(words) if w.end() > begin), None)
     if first is None:
         return
@@ -85,3 +88,43 @@ def unfinished(words: list[str], language: str) -> bool:
     turns, conditions = TURNS.get(language, frozenset()), CONDITIONS.get(language, frozenset())
     tail = words[-UNFINISHED_WORDS - 2 :]
     return any(a in turns and b in conditions for a, b in zip(tail, tail[1:]))
+
+
+REPEATABLE: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "very really so much many more far too long no ha bye it you that this there then here now them".split()
+    ),
+    "es": frozenset("muy más mucho muchos no ja adiós eso esto ahí allí entonces ahora".split()),
+    "de": frozenset("sehr viel viele mehr so ja nein ha das es da dann jetzt hier".split()),
+}
+"""Words said twice on purpose (`very very smart`) or that can end one clause and open the next (`ask
+for it it really shows`): in captions any other word or run of up to three words said twice in a row
+is a speaker starting again (`yeah yeah`, `our use cases our use cases`), a garble in print."""
+RESTART_WORDS = 3
+REPAIRS: dict[str, frozenset[str]] = {
+    "en": frozenset("maybe uh um like well actually sorry no".split()),
+    "es": frozenset("bueno eh este no perdón".split()),
+    "de": frozenset("naja äh ähm also nein sorry".split()),
+}
+"""Words a speaker says between a run and its restart (`you don't maybe you don't …`), by language."""
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def restarts(text: str, language: str) -> bool:
+    """Whether an unpunctuated passage says a word, or a run of up to `RESTART_WORDS`, twice in a row
+    (`is is`, `the product manager the product manager`), other than a word said twice on purpose, or
+    a run of two or more again after a word of repair (`you don't maybe you don't need one`). Edited
+    transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
+    words, repeatable = _WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
+    repairs = REPAIRS.get(language, frozenset())
+    for n in range(1, RESTART_WORDS + 1):
+        for gap in (0, 1) if n > 1 else (0,):
+            for i in range(len(words) - 2 * n - gap + 1):
+                again = words[i + n + gap : i + 2 * n + gap]
+                if (
+                    words[i : i + n] == again
+                    and not (n == 1 and words[i] in repeatable)
+                    and (not gap or words[i + n] in repairs)
+                ):
+                    return True
+    return False

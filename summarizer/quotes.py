@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .captions import BREAKS, TURNS, line_ends, passages
+from .captions import BREAKS, TURNS, line_ends, passages, restarts
 from .cast import Cast
 from .chunking import QUOTE_MARK, Block, punctuated
 from .grounding import Located
@@ -162,23 +162,6 @@ NARRATION: dict[str, str] = {
     "de": r"(?:ich|wir) (?:war|waren|habe|hatte|arbeitete|studierte|bin)\b",
 }
 """How a speaker opens a line of their own history (`I joined …`): a biography, seldom a quote."""
-REPEATABLE: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "very really so much many more far too long no ha bye it you that this there then here now them".split()
-    ),
-    "es": frozenset("muy más mucho muchos no ja adiós eso esto ahí allí entonces ahora".split()),
-    "de": frozenset("sehr viel viele mehr so ja nein ha das es da dann jetzt hier".split()),
-}
-"""Words said twice on purpose (`very very smart`) or that can end one clause and open the next (`ask
-for it it really shows`): in captions any other word or run of up to three words said twice in a row
-is a speaker starting again (`yeah yeah`, `our use cases our use cases`), a garble in print."""
-RESTART_WORDS = 3
-REPAIRS: dict[str, frozenset[str]] = {
-    "en": frozenset("maybe uh um like well actually sorry no".split()),
-    "es": frozenset("bueno eh este no perdón".split()),
-    "de": frozenset("naja äh ähm also nein sorry".split()),
-}
-"""Words a speaker says between a run and its restart (`you don't maybe you don't …`), by language."""
 _SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -222,7 +205,7 @@ def find_candidates(blocks: list[Block], cast: Cast = Cast(), language: str = "e
             (score - (0.0 if sentences or _voiced(text, language) else UNVOICED), offset, text)
             for offset, text in spans
             if text not in seen
-            and (sentences or not (_asks(text, language) or _restarts(text, language) or _cut_in(text, language)))
+            and (sentences or not (_asks(text, language) or restarts(text, language) or _cut_in(text, language)))
             and (own_name is None or not own_name.search(text))
             and (score := _score(text, language, block.speaker in guests)) is not None
         ]
@@ -366,26 +349,6 @@ def _cut_in(text: str, language: str) -> bool:
     """Whether an unpunctuated passage holds two interjections in a row: the other speaker cutting in."""
     said = INTERJECTIONS.get(language)
     return said is not None and re.search(rf"\b(?:{said})\s+(?:{said})\b", text.lower()) is not None
-
-
-def _restarts(text: str, language: str) -> bool:
-    """Whether an unpunctuated passage says a word, or a run of up to `RESTART_WORDS`, twice in a row
-    (`is is`, `the product manager the product manager`), other than a word said twice on purpose, or
-    a run of two or more again after a word of repair (`you don't maybe you don't need one`). Edited
-    transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
-    words, repeatable = _WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
-    repairs = REPAIRS.get(language, frozenset())
-    for n in range(1, RESTART_WORDS + 1):
-        for gap in (0, 1) if n > 1 else (0,):
-            for i in range(len(words) - 2 * n - gap + 1):
-                again = words[i + n + gap : i + 2 * n + gap]
-                if (
-                    words[i : i + n] == again
-                    and not (n == 1 and words[i] in repeatable)
-                    and (not gap or words[i + n] in repairs)
-                ):
-                    return True
-    return False
 
 
 def _times(block: Block, begin: int, finish: int) -> tuple[float | None, float | None]:

@@ -221,6 +221,35 @@ def test_a_tip_made_mostly_of_a_shows_run_of_plugs_is_no_tip():
     assert not housekeeping("Ask a mechanic before you buy a used frame.", intro)
 
 
+def _caption_tips(lines: list[str]) -> list[str]:
+    t = parse_transcript("\n".join(f"0:{n * 3:02d} {line}" for n, line in enumerate(lines)))
+    return [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
+
+
+def test_in_captions_a_tip_runs_from_its_recommending_phrase_to_where_a_new_clause_turns():
+    assert _caption_tips(
+        [
+            "so when you start out in the shop you should really",
+            "think about what kind of repairs you want to do",
+            "and then the rest of it follows from there",
+        ]
+    ) == ["Think about what kind of repairs you want to do."]
+
+
+def test_in_captions_a_tip_running_into_the_next_sentence_or_cut_off_is_no_tip():
+    assert (
+        _caption_tips(
+            [
+                "i joined a new shop last spring you should go",
+                "check it out it's a great shop we're building wheels",
+                "and then for money you should set aside some",
+                "and then we talked about the season for a while",
+            ]
+        )
+        == []
+    )
+
+
 def test_a_warning_becomes_the_instruction_not_to():
     from summarizer.advice import recommendation, spoken_instruction
 
