@@ -130,7 +130,9 @@ def caption_tips(block: Block, language: str = "en") -> list[str]:
     """The tips of a block of raw captions: from each phrase that marks a recommendation (`you should`,
     `make sure`, `i would recommend`) to the first place captions let a passage end after which it reads
     as an instruction (`you should really think about what kind of work you want to do` → `Think about
-    what kind of work you want to do.`)."""
+    what kind of work you want to do.`). None in a language without its words for a garbled tip."""
+    if language not in CAPTION_GARBLES:
+        return []
     markers = (*MARKERS.get(language, ()), *FIRST_PERSON.get(language, ()))
     lower = block.text.lower().replace("’", "'")
     cleft = CLEFT.get(language, "$^")  # `what you need to do is …` opens on `what`
@@ -144,10 +146,9 @@ def caption_tips(block: Block, language: str = "en") -> list[str]:
     for begin, opened in sorted(marked.items()):
         for offset, passage in passages(block, begin, language, MIN_WORDS, CAPTION_TIP_WORDS, turning=True):
             rest = lower[opened : offset + len(passage)]  # what the marking phrase leads to
-            if any(at > opened for at in marked if at < offset + len(passage)) or garbled.search(rest):
+            runs_on = any(at > opened for at in marked if at < offset + len(passage))
+            if runs_on or garbled.search(rest) or restarts(passage, language):
                 break  # it runs into the next recommendation, or reads garbled in print
-            if restarts(passage, language):
-                break
             if passage.lower().split()[-1] in CAPTION_OPEN_ENDS.get(language, ()):
                 continue  # it waits for words the caption cut off: a longer passage may hold them
             if (tip := spoken_tip(f"{passage}.", language)) and len(tip.split()) >= CAPTION_TIP_LEAST:

@@ -250,6 +250,12 @@ def test_in_captions_a_tip_running_into_the_next_sentence_or_cut_off_is_no_tip()
     )
 
 
+def test_captions_in_a_language_without_words_for_a_garbled_tip_give_no_tip_found_in_the_words():
+    lines = ["mi consejo es comprar un soporte de taller primero", "y luego hablamos de otra cosa"]
+    t = parse_transcript("\n".join(f"0:{n * 3:02d} {line}" for n, line in enumerate(lines)))
+    assert find_advice(build_blocks(t), find_cast(t, language="es"), "es") == []
+
+
 def test_a_warning_becomes_the_instruction_not_to():
     from summarizer.advice import recommendation, spoken_instruction
 
