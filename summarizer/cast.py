@@ -128,12 +128,20 @@ class Cast:
 
     def named(self, text: str) -> str:
         """Model text with the prompt's markup undone (`plain_names`), a person's short name (`Chris`)
-        made their first name (`Christiaan`), and a bare role (`The guest explains`, `Host asks`)
+        made their first name (`Christiaan`), one person's first name joined to another's surname made
+        the surname's owner (`Maya Okafor` → `Tom Okafor`), and a bare role (`The guest explains`, `Host asks`)
         replaced by the name, where one person has that role."""
         text = plain_names(text)
         for person in self.people:  # `Chris explains` of Christiaan: one name for one person in the notes
             if person.called:
                 text = re.sub(rf"\b{re.escape(person.called)}\b(?!\s+[A-Z])", person.name.split()[0], text)
+        for person in self.people:  # `Maya Okafor` of Tom Okafor: one first name joined to another's surname
+            surname = person.name.split()[-1] if len(person.name.split()) > 1 else None
+            owners = [p for p in self.people if surname and p.name.split()[-1] == surname]
+            for other in self.people if surname and len(owners) == 1 else ():
+                first = other.name.split()[0]
+                if first != person.name.split()[0]:
+                    text = re.sub(rf"\b{re.escape(first)} {re.escape(surname or '')}\b", person.name, text)
         for person in self.people:  # `Host Lucía introduce …`: the prompt's role word left before a name
             text = re.sub(rf"(?<![Tt]he )\b(?:Host|Guest) (?={re.escape(person.name.split()[0])}\b)", "", text)
         for role, people in (("guest", self.guests), ("host", self.hosts)):

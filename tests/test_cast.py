@@ -130,6 +130,12 @@ def test_a_bare_role_in_model_text_becomes_the_persons_name():
     )
 
 
+def test_one_persons_first_name_joined_to_anothers_surname_in_model_text_is_the_surnames_owner():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert cast.named("Maya Okafor repairs bikes for a living.") == "Tom Okafor repairs bikes for a living."
+    assert cast.named("Maya asks Tom Okafor about it.") == "Maya asks Tom Okafor about it."
+
+
 def test_a_bare_role_stays_where_nobody_or_several_people_have_it():
     cast = find_cast(parse_transcript(LABELLED), EpisodeMeta(guests=("Tom Okafor", "Ana Lind")))
     assert cast.named("The guest explains.") == "The guest explains."
