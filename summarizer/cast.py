@@ -149,6 +149,16 @@ class Cast:
                 text = _bare_role(role).sub(people[0].name.replace("\\", r"\\"), text)
         return text
 
+    def introduced(self, text: str, language: str) -> str:
+        """Model text opening on a pronoun, which names nobody (`He discusses his background …`): the
+        one guest's name instead, where the pronoun can be theirs."""
+        guest = self.guests[0] if len(self.guests) == 1 else None
+        subjects = SUBJECT_PRONOUNS.get(language, {})
+        said = [word for gender, word in subjects.items() if guest and guest.gender in (None, gender)]
+        if guest is None or not said:
+            return text
+        return re.sub(rf"^(?:{'|'.join(said)})\b", guest.name.replace("\\", r"\\"), text, flags=re.I)
+
     def gendered(self, text: str, language: str) -> str:
         """Model text speaking of the guest with the pronouns the host uses for them (a small model
         writes `CJ Jenkins shares his experience` of a woman): after each naming of the guest, up to
@@ -296,6 +306,8 @@ PRONOUNS: dict[str, dict[Gender, dict[str, str]]] = {
 }
 """Third-person pronouns by language and gender, each with its counterpart of the other gender (`her`
 is `his` before a noun, `him` otherwise: see `OBJECTIVE`)."""
+SUBJECT_PRONOUNS: dict[str, dict[Gender, str]] = {"en": {"masculine": "he", "feminine": "she"}}
+"""The third-person pronoun a sentence opens on, by language and gender."""
 PRONOUN_WORDS = 400
 """Words of the introduction a guest's pronouns are counted in: the host's, before the guest speaks."""
 GUEST_THANKS: dict[str, str] = {

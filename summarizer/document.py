@@ -63,6 +63,9 @@ def build_document(
         credited = credit_guest(answer[key], by_id, cast)
         if credited != answer[key]:
             drops.add(f"{key} crediting the host with the guest's episode (corrected)", detail=credited)
+        if key == "summary" and (named := cast.introduced(credited, language)) != credited:
+            drops.add("summary paragraph opening on a pronoun (named)", detail=named[:80])
+            credited = named
         answer[key] = _gendered(credited, cast, language, drops)
     sections = [
         {**chapter, "summary": _gendered(chapter["summary"], cast, language, drops)}

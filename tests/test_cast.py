@@ -136,6 +136,13 @@ def test_one_persons_first_name_joined_to_anothers_surname_in_model_text_is_the_
     assert cast.named("Maya asks Tom Okafor about it.") == "Maya asks Tom Okafor about it."
 
 
+def test_model_text_opening_on_a_pronoun_the_guest_can_have_opens_on_the_guests_name():
+    cast = find_cast(parse_transcript(LABELLED))
+    assert cast.introduced("He discusses his first shop.", "en") == "Tom Okafor discusses his first shop."
+    assert cast.introduced("Then he discusses his first shop.", "en") == "Then he discusses his first shop."
+    assert cast.introduced("Here Tom discusses it.", "en") == "Here Tom discusses it."
+
+
 def test_a_bare_role_stays_where_nobody_or_several_people_have_it():
     cast = find_cast(parse_transcript(LABELLED), EpisodeMeta(guests=("Tom Okafor", "Ana Lind")))
     assert cast.named("The guest explains.") == "The guest explains."
