@@ -460,7 +460,7 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
             verb = _base_form(verb) or verb
             rest = re.sub(r"\b(and|or) (\w+)\b", lambda m: f"{m[1]} {_coordinated(m[2], language)}", rest)
         # `You need to hire and you need to structure a team` → `Hire and structure a team`
-        rest = re.sub(rf"\b(and|or) (?:{phrase})\s+", r"\1 ", rest, flags=re.I)
+        rest = re.sub(rf"(\band|\bor|,) (?:{phrase})\s+", r"\1 ", rest, flags=re.I)
         return _held_for(condition, f"{negated} {verb.lower()}" if negated else verb, rest)
     letting = LETTING.get(language)
     said = re.match(rf"^({CONDITION})?{_HEDGES}{letting[0]}(\s.*)$", text, re.I) if letting else None

@@ -435,6 +435,9 @@ def test_a_recommending_phrase_said_again_after_and_is_left_out_of_the_instructi
     assert spoken_instruction("You need to send the invoice on time and you have to keep every receipt.") == (
         "Send the invoice on time and keep every receipt."
     )
+    assert spoken_instruction("You should check the chain, you should oil it every month.") == (
+        "Check the chain, oil it every month."
+    )
 
 
 def test_the_biggest_thing_said_to_be_a_thing_is_no_instruction():

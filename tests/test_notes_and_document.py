@@ -402,6 +402,14 @@ def test_a_thin_choice_is_topped_up_from_the_candidates_without_duplicates():
     assert top_up(["a", "b", "c", "d"], pool, 3, str) == ["a", "b", "c", "d"]
 
 
+def test_a_thin_choice_is_never_topped_up_with_a_second_item_from_the_same_passage():
+    from summarizer.document import top_up
+
+    starts = {"Track every job": 10.0, "Log every repair in one book": 10.0, "Charge for your time": 50.0}
+    pool = tuple(starts)
+    assert top_up(["Track every job"], pool, 3, str, starts.get) == ["Track every job", "Charge for your time"]
+
+
 def test_chapter_summaries_keep_whole_sentences_up_to_about_thirty_words():
     from summarizer.notes import first_sentences
 
