@@ -197,7 +197,8 @@ TITLE_STOPWORDS: dict[str, frozenset[str]] = {
         "turn two understand until usually various very want wanted wants wasn't way ways we're well went "
         "what's whatever whether while whole why without won't wonder work works world would wouldn't yeah "
         "year years yes yet you're you've blah hello everyone welcome were gave takes helps knows basically "
-        "absolutely today's head tried used uses using makes making getting gets person people point".split()
+        "absolutely today's head tried used uses using makes making getting gets person people point perhaps "
+        "keeps anyway".split()
     ),
 }
 """Words too common in talk to name a topic, by language; other languages keep only longer words."""
