@@ -1,7 +1,8 @@
 """Where a passage of raw captions ends: they carry no punctuation, and a caption line ends wherever
 the captioner cut, mid-phrase as often as not. A passage ends at a line end that is also a phrase
 break (the next word opens a new phrase), never on a word that leads on, never inside a condition
-whose main clause is still to come. Quotes and tips found in captions both end here, by language.
+whose main clause is still to come; and a run said twice in a row is a speaker starting again. Quotes
+and tips found in captions both end here, by language.
 """
 
 from __future__ import annotations
