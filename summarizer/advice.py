@@ -85,6 +85,12 @@ LEADS: dict[str, str] = {
 AFTERTHOUGHTS: dict[str, str] = {"en": "i think|i guess|i believe|i would say|i'd say|probably|obviously|of course"}
 """A hedge a spoken sentence closes with (`You shouldn't have too many beta readers, I think.`), by
 language: the tip is what comes before it."""
+TRAILING_OFF: dict[str, str] = {
+    "en": r"or something(?: like that)?|or whatever|and so forth|and so on|and stuff(?: like that)?|"
+    r"and things like that|or anything like that"
+}
+"""How a speaker trails off at the end of a list (`… schema changes and so forth.`), by language: the tip
+ends before it."""
 CONCESSIONS: dict[str, str] = {"en": r"but(?: still)?,? (?:it|it's|that|that's|this|there|there's|people|they|he|she)"}
 """How a speaker turns from the tip to what limits it (`Deliver quality work, but that's usually not the
 main problem.`), by language: the tip is what comes before."""
@@ -214,7 +220,13 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     text = _without_leads(sentence, language)
     text = re.sub(rf"(?:,|\s+[–—-])\s+(?:{CONCESSIONS.get(language, '$^')})\b[^.!?]*(?=[.!]$)", "", text, flags=re.I)
     text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
-    if not (MIN_WORDS <= len(text.split()) <= MAX_WORDS) or not text.endswith((".", "!")) or _REPORTED.search(text):
+    said = len(text.split())  # a list trailing off still counts as said: `Build …, gain …, and so on.`
+    text = re.sub(rf",?\s+(?:{TRAILING_OFF.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
+    if (
+        not (MIN_WORDS <= said and len(text.split()) <= MAX_WORDS)
+        or not text.endswith((".", "!"))
+        or _REPORTED.search(text)
+    ):
         return None
     lower = text.lower()
     instruction = _first_word(text) in verbs

@@ -446,6 +446,15 @@ def test_the_biggest_thing_said_to_be_a_thing_is_no_instruction():
     assert recommendation("But the biggest thing is system thinking, not just the choice of tools.") is None
 
 
+def test_a_tip_ends_before_the_list_trails_off():
+    from summarizer.advice import recommendation
+
+    assert recommendation("You should keep spare tubes, tyre levers and so forth.") == "Keep spare tubes, tyre levers."
+    assert recommendation("Build your repair log, check your stock, and so on.") == (
+        "Build your repair log, check your stock."
+    )
+
+
 def test_a_thing_recommended_is_no_instruction():
     from summarizer.advice import recommendation
 
