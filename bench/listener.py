@@ -58,6 +58,9 @@ def main() -> None:
     if not DTC.exists():
         raise SystemExit("no episodes: ../shared/eval/dtc is not present")
     names = args.episodes or held_out()[::SAMPLE]
+    unknown = [name for name in names if not (DTC / name / "reference.json").exists()]
+    if unknown:
+        raise SystemExit(f"no such dtc episode: {', '.join(unknown)} (folders of {DTC})")
     provider = make_provider(RunConfig(model=args.model, base_url=args.base_url, local_model=args.local_model), print)
     store = AnswerStore(summarizer_home() / "answers.sqlite")
     pipeline = Pipeline(provider, store, Settings())
