@@ -108,7 +108,8 @@ REPAIRS: dict[str, frozenset[str]] = {
     "de": frozenset("naja äh ähm also nein sorry".split()),
 }
 """Words a speaker says between a run and its restart (`you don't maybe you don't …`), by language."""
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+"""A word as quotes and tips count them: letters first, then letters, digits, apostrophes or hyphens."""
 
 
 def restarts(text: str, language: str) -> bool:
@@ -116,7 +117,7 @@ def restarts(text: str, language: str) -> bool:
     (`is is`, `the product manager the product manager`), other than a word said twice on purpose, or
     a run of two or more again after a word of repair (`you don't maybe you don't need one`). Edited
     transcripts keep only the repetitions meant (`this, this, this`): they are not asked."""
-    words, repeatable = _WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
+    words, repeatable = WORD.findall(text.lower()), REPEATABLE.get(language, frozenset())
     repairs = REPAIRS.get(language, frozenset())
     for n in range(1, RESTART_WORDS + 1):
         for gap in (0, 1) if n > 1 else (0,):

@@ -135,13 +135,13 @@ class Cast:
         for person in self.people:  # `Chris explains` of Christiaan: one name for one person in the notes
             if person.called:
                 text = re.sub(rf"\b{re.escape(person.called)}\b(?!\s+[A-Z])", person.name.split()[0], text)
+        surnames = Counter(p.name.split()[-1] for p in self.people)
         for person in self.people:  # `Maya Okafor` of Tom Okafor: one first name joined to another's surname
-            surname = person.name.split()[-1] if len(person.name.split()) > 1 else None
-            owners = [p for p in self.people if surname and p.name.split()[-1] == surname]
-            for other in self.people if surname and len(owners) == 1 else ():
-                first = other.name.split()[0]
-                if first != person.name.split()[0]:
-                    text = re.sub(rf"\b{re.escape(first)} {re.escape(surname or '')}\b", person.name, text)
+            names = person.name.split()
+            if len(names) < 2 or surnames[names[-1]] > 1:
+                continue
+            for first in {other.name.split()[0] for other in self.people} - {names[0]}:
+                text = re.sub(rf"\b{re.escape(first)} {re.escape(names[-1])}\b", person.name, text)
         for person in self.people:  # `Host Lucía introduce …`: the prompt's role word left before a name
             text = re.sub(rf"(?<![Tt]he )\b(?:Host|Guest) (?={re.escape(person.name.split()[0])}\b)", "", text)
         for role, people in (("guest", self.guests), ("host", self.hosts)):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .captions import BREAKS, TURNS, line_ends, passages, restarts
+from .captions import BREAKS, TURNS, WORD, line_ends, passages, restarts
 from .cast import Cast
 from .chunking import QUOTE_MARK, Block, punctuated
 from .grounding import Located
@@ -163,7 +163,6 @@ NARRATION: dict[str, str] = {
 }
 """How a speaker opens a line of their own history (`I joined …`): a biography, seldom a quote."""
 _SENTENCE_END = re.compile(r"(?<![.\s][a-z]\.)(?<=[.!?…])[\"”’)]*\s+")  # not after `i.e.`, `e.g.`
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +327,7 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
         return None  # a question without its question mark (`… at assembly ai right`)
     if re.search(rf"\b(?:{TRAILING.get(language, '$^')})[.!]?$", lower.rstrip()):
         return None  # `… like titanic or cats versus dogs or i don't know`
-    words = _WORD.findall(lower)
+    words = WORD.findall(lower)
     if not words:
         return None
     opinions = sum(phrase in lower for phrase in OPINIONS.get(language, ()))
@@ -337,7 +336,7 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     length = len(text.split())
     score = 1.5 * min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
     hedged = re.match(HEDGED.get(language, "$^"), lower.strip())
-    after = _WORD.findall(lower.strip()[hedged.end() :])[:1] if hedged else []
+    after = WORD.findall(lower.strip()[hedged.end() :])[:1] if hedged else []
     if words[0] in DANGLING.get(language, frozenset()) or (after and after[0] in POINTING.get(language, ())):
         score -= 1.0
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
