@@ -166,28 +166,18 @@ def choose(
     that is already a tip)."""
     candidates = tuple(item for item in (*pool, *more) if not exclude(item))
     chosen = [item for item in pick(pool, numbers, drops, what) if not exclude(item)]
-    picked = top_up(chosen, candidates, least, text, position)[:most]
+    picked = top_up(chosen, candidates, least, text)[:most]
     return balance_thirds(picked, dedupe(list(candidates), key=text), position, duration)
 
 
-def top_up(
-    chosen: list[T],
-    pool: tuple[T, ...],
-    least: int,
-    text: Callable[[T], str],
-    position: Callable[[T], float | None] = lambda item: None,
-) -> list[T]:
+def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T], str]) -> list[T]:
     """The model's choice without near-duplicates, filled up to `least` items from the other
-    candidates in episode order, never a second from a passage one already comes from (the same
-    `position`): a small model often picks one item, or numbers that do not exist, and three tips from
-    one half-minute tell the listener one thing three ways."""
+    candidates in episode order: a small model often picks one item, or numbers that do not exist."""
     kept = dedupe(chosen, key=text)
     for candidate in pool:
         if len(kept) >= least:
             break
-        at = position(candidate)
-        if at is None or all(position(item) != at for item in kept):
-            kept = dedupe([*kept, candidate], key=text)
+        kept = dedupe([*kept, candidate], key=text)
     return kept
 
 
@@ -213,8 +203,7 @@ def balance_thirds(
         while (held := sum(third(x) == thin for x in result)) < need:
             counts = [sum(third(x) == t for x in result) for t in range(3)]
             donor = max(range(3), key=lambda t: counts[t])
-            held_at = {at(x) for x in result}
-            spare = [c for c in pool if c not in result and third(c) == thin and at(c) not in held_at]
+            spare = [c for c in pool if c not in result and third(c) == thin]
             if not spare or counts[donor] <= need or held >= counts[donor]:
                 break
             middle = (thin + 0.5) * duration / 3
