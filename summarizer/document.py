@@ -21,6 +21,7 @@ from .grounding import Located, normalize
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick, without_the_show
 from .resources import Mention
+from .titles import from_chapters, unsaid
 
 T = TypeVar("T")
 
@@ -71,6 +72,12 @@ def build_document(
         {**chapter, "summary": _gendered(chapter["summary"], cast, language, drops)}
         for chapter in chapters(notes, transcript, blocks, drops)
     ]
+    title = answer["title"].strip() or meta.title or "Untitled episode"
+    if episode.notes_spoken and unsaid(title, episode.said, language):
+        made = from_chapters(sections, [p.name for p in cast.guests], episode.said, language)
+        if made is not None:
+            drops.add("title naming what the episode never says (made from the guest and a chapter)", detail=title)
+            title = made
     tagline = answer["tagline"].strip() or answer["title"].strip()
     if reads_as_list(tagline):
         tagline = before_list(tagline)
@@ -108,7 +115,7 @@ def build_document(
             "language": episode.language,
             "notes_language": episode.notes_language,
         },
-        "title": answer["title"].strip() or meta.title or "Untitled episode",
+        "title": title,
         "tagline": tagline,
         "summary": completed,
         "chapters": sections,

@@ -16,7 +16,11 @@ from .prompts import load_prompt
 from .quotes import Candidate, find_candidates, marks
 from .resources import Mention, find_resources
 from .segmenting import keyword_titles, topic_starts
+from .titles import said_words
 from .transcript import Transcript
+
+
+TOPIC_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,19 @@ class Prepared:
     def notes_code(self) -> str:
         """The notes' language without its region (`pt` of `pt-BR`), as rules are keyed."""
         return self.notes_language.split("-")[0].lower()
+
+    @property
+    def said(self) -> frozenset[str]:
+        """What the episode says, as a title is checked against (`titles.unsaid`): its words, its
+        cast's names and its published title."""
+        names = (p.name for p in self.cast.people)
+        return said_words([*(b.text for b in self.blocks), *names, self.meta.title or ""])
+
+    @property
+    def topic_words(self) -> str:
+        """The episode's most distinctive words and phrases, as said: what a title re-asked is shown."""
+        first = self.blocks[0].id
+        return keyword_titles(self.blocks, [first], self.language, most=TOPIC_WORDS)[first]
 
     @property
     def notes_spoken(self) -> bool:

@@ -204,7 +204,9 @@ TITLE_STOPWORDS: dict[str, frozenset[str]] = {
 """Words too common in talk to name a topic, by language; other languages keep only longer words."""
 
 
-def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en") -> dict[int, str]:
+def keyword_titles(
+    blocks: list[Block], starts: list[int], language: str = "en", most: int = KEYWORDS
+) -> dict[int, str]:
     """A title for each topic's stretch from its most distinctive words (tf-idf against the whole
     episode, said in at least two of its blocks), as said: `Compost, soil, tomatoes`. A keyword the
     stretch says `PHRASE_SAID` times beside another title word is named by that phrase (`machine
@@ -245,7 +247,7 @@ def keyword_titles(blocks: list[Block], starts: list[int], language: str = "en")
         words: list[str] = []
         named: set[str] = set()
         for term in ranked:
-            if len(words) == KEYWORDS:
+            if len(words) == most:
                 break
             phrase = _phrase(term, phrases, named) if term not in named else None
             if phrase:

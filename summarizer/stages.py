@@ -25,6 +25,7 @@ from .prompts import fence, load_prompt
 from .quotes import Candidate, marks, ranked
 from .settings import RunStats, Settings
 from .timefmt import format_clock
+from .titles import unsaid
 from .tokens import count_message_tokens, count_tokens
 from .validation import Messages, Step
 
@@ -158,29 +159,65 @@ async def reduce(
     settings: Settings,
     stats: RunStats,
 ) -> dict[str, Any]:
-    """Title, tagline and summary paragraph; a summary that came back as a list of topics is asked
-    for once more, as prose (one more call, only when it is needed); if it is still a list, its list
-    sentences go where a sentence of prose remains."""
+    """Title, tagline and summary paragraph, with the advice and quotes chosen by number; a summary
+    that is a list or a title that is invented is asked for once more."""
     title = f"Episode title: {meta.title}\n" if meta.title else ""
     messages = load_prompt("reduce").messages(
         metadata=title + prepared.cast.prompt_lines() + language_line(prepared),
         notes=fence(render_notes(notes, by_id), "notes"),
     )
     answer = await caller.ask("reduce", messages, settings.reduce_answer_tokens, stats)
-    if not reads_as_list(answer.data["summary"]):
-        return answer.data
-    again = [
-        *messages,
-        {"role": "assistant", "content": json.dumps(answer.data, ensure_ascii=False)},
-        *load_prompt("prose").messages()[1:],
-    ]
-    rewritten = await caller.ask("reduce", again, settings.reduce_answer_tokens, stats)
+    written = await _in_prose(caller, messages, answer.data, settings, stats)
+    return await _titled(caller, messages, written, prepared, settings, stats)
+
+
+async def _in_prose(
+    caller: Caller, messages: Messages, data: dict[str, Any], settings: Settings, stats: RunStats
+) -> dict[str, Any]:
+    """The reduce answer with a summary in prose: a list of topics is asked for once more, as prose;
+    if it is still a list, its list sentences go where a sentence of prose remains."""
+    if not reads_as_list(data["summary"]):
+        return data
+    rewritten = await caller.ask("reduce", _again(messages, data, "prose"), settings.reduce_answer_tokens, stats)
     if reads_as_list(rewritten.data["summary"]):
-        prose = without_lists(answer.data["summary"])
+        prose = without_lists(data["summary"])
         if prose is None:
             stats.drops.add("summary paragraph still a list after asking for prose")
-            return answer.data
+            return data
         stats.drops.add("list sentence cut from the summary paragraph (still a list after asking for prose)")
-        return {**answer.data, "summary": prose}
+        return {**data, "summary": prose}
     stats.drops.add("summary paragraph that was a list (asked again for prose)")
-    return {**answer.data, "summary": rewritten.data["summary"]}
+    return {**data, "summary": rewritten.data["summary"]}
+
+
+async def _titled(
+    caller: Caller, messages: Messages, data: dict[str, Any], prepared: Prepared, settings: Settings, stats: RunStats
+) -> dict[str, Any]:
+    """The reduce answer with a title in the episode's words: a title naming what the episode never
+    says is asked for once more (one more call, only when it is needed; a local model reads only the
+    new turn, the rest is in its cache). A title still invented is the document's to replace."""
+    invented = unsaid(data["title"], prepared.said, prepared.notes_code) if prepared.notes_spoken else []
+    if not invented:
+        return data
+    words = listed([f'"{word}"' for word in invented])
+    rewritten = await caller.ask(
+        "reduce",
+        _again(messages, data, "title", words=words, topics=prepared.topic_words),
+        settings.reduce_answer_tokens,
+        stats,
+    )
+    if unsaid(rewritten.data["title"], prepared.said, prepared.notes_code):
+        return data
+    stats.drops.add(
+        "title naming what the episode never says (asked again)", detail=f"{data['title']} → {rewritten.data['title']}"
+    )
+    return {**data, "title": rewritten.data["title"]}
+
+
+def _again(messages: Messages, data: dict[str, Any], prompt: str, **values: str) -> Messages:
+    """The reduce conversation with its answer and a follow-up from `prompts/<prompt>.md`."""
+    return [
+        *messages,
+        {"role": "assistant", "content": json.dumps(data, ensure_ascii=False)},
+        *load_prompt(prompt).messages(**values)[1:],
+    ]

@@ -182,3 +182,29 @@ def test_a_summary_that_is_a_list_of_topics_is_asked_again_for_prose_once(server
 def test_a_prose_summary_costs_no_second_reduce(server):
     run_pipeline(server)
     assert server.steps().count("reduce") == 1
+
+
+def test_a_title_naming_what_the_episode_never_says_is_asked_again_once(server):
+    server.invented_titles = 1
+    result, _ = run_pipeline(server)
+    assert server.steps().count("reduce") == 2
+    follow_up = server.requests[-1]["body"]["messages"][-1]["content"]
+    assert '"Submarines"' in follow_up and "compost" in follow_up.lower()  # the episode's own words shown
+    assert "Submarines" not in result.document["title"] and result.document["title"].startswith("An episode on")
+    assert result.stats.drops.counts["title naming what the episode never says (asked again)"] == 1
+
+
+def test_a_title_still_invented_after_asking_again_is_made_from_a_chapter(server):
+    server.invented_titles = 2
+    result, _ = run_pipeline(server)
+    doc = result.document
+    assert server.steps().count("reduce") == 2
+    assert doc["title"] in {c["title"] for c in doc["chapters"]}  # no guest in this episode: the chapter alone
+    assert (
+        result.stats.drops.counts["title naming what the episode never says (made from the guest and a chapter)"] == 1
+    )
+
+
+def test_a_title_in_the_episodes_words_costs_no_second_reduce(server):
+    result, _ = run_pipeline(server)
+    assert server.steps().count("reduce") == 1 and result.document["title"].startswith("An episode on")
