@@ -130,3 +130,21 @@ def restarts(text: str, language: str) -> bool:
                 ):
                     return True
     return False
+
+
+def uncased(blocks: list[Block]) -> bool:
+    """Whether the transcript carries no capitals at all, as raw auto-captions don't: its first
+    fifty blocks are enough to tell."""
+    return not any(c.isupper() for b in blocks[:50] for c in b.text)
+
+
+FIRST_PERSON: dict[str, re.Pattern[str]] = {"en": re.compile(r"\bi(?=$|[\s'’])")}
+"""The word a language always capitalises, in captions written without capitals."""
+
+
+def sentence_cased(text: str, language: str) -> str:
+    """A line of uncased captions as a reader expects it (`I think …`, `you have to …` → `You have
+    to …`): its first letter and the language's own always-capital word raised, no word changed."""
+    if pattern := FIRST_PERSON.get(language):
+        text = pattern.sub("I", text)
+    return text[:1].upper() + text[1:]

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .cast import Cast
 from .prepare import Prepared
+from .captions import sentence_cased, uncased
 from .chapters import chapters, credit_guest
 from .chunking import sentences
 from .coverage import complete, third_of
@@ -78,6 +79,7 @@ def build_document(
         if made is not None:
             drops.add("title naming what the episode never says (made from the guest and a chapter)", detail=title)
             title = made
+    in_captions = uncased(blocks)  # quotes from captions without capitals are published sentence-cased
     tagline = answer["tagline"].strip() or answer["title"].strip()
     if reads_as_list(tagline):
         tagline = before_list(tagline)
@@ -123,7 +125,13 @@ def build_document(
             {"text": a.text, "speaker": a.speaker, "start": by_id[a.block].start, "block": a.block} for a in advice
         ],
         "quotes": [
-            {"text": q.text, "speaker": cast.name_for(q.speaker), "start": q.start, "end": q.end, "block": q.block}
+            {
+                "text": sentence_cased(q.text, episode.language) if in_captions else q.text,
+                "speaker": cast.name_for(q.speaker),
+                "start": q.start,
+                "end": q.end,
+                "block": q.block,
+            }
             for q in choose(
                 notes.quotes,
                 answer["quotes"],

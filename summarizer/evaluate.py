@@ -211,18 +211,21 @@ def _host_credited(document: dict[str, Any], transcript: Transcript, guests: lis
 
 
 def quote_fidelity(quotes: list[dict[str, Any]], transcript: Transcript) -> tuple[float | None, float | None]:
-    """Share of quotes that are exact transcript spans, and of those whose start time is the start
-    of the caption line the span begins in (or of the line before, for spans starting at its end)."""
+    """Share of quotes that are exact transcript spans (whatever their case: a quote from uncased
+    captions is published sentence-cased), and of those whose start time is the start of the caption
+    line the span begins in (or of the line before, for spans starting at its end)."""
     if not quotes:
         return None, None
     texts = [s.text for s in transcript.segments]
     joined = " ".join(texts)
+    lowered = joined.lower()
+    folded = len(lowered) == len(joined)  # offsets still line up
     line_at: list[int] = []
     for i, text in enumerate(texts):
         line_at.extend([i] * (len(text) + 1))
     exact = timed = 0
     for quote in quotes:
-        at = joined.find(quote["text"])
+        at = lowered.find(quote["text"].lower()) if folded else joined.find(quote["text"])
         if at < 0:
             continue
         exact += 1

@@ -88,6 +88,11 @@ def test_a_quote_one_word_off_is_not_an_exact_span():
     assert evaluate(_doc(quotes=[quote]), TRANSCRIPT).quote_exact == 0.0
 
 
+def test_a_quote_sentence_cased_from_uncased_captions_is_still_an_exact_span():
+    quote = {"text": "Water deeply twice a week", "speaker": "B", "start": 180.0, "end": 240.0, "block": 4}
+    assert evaluate(_doc(quotes=[quote]), TRANSCRIPT).quote_exact == 1.0
+
+
 def test_a_quote_with_the_wrong_time_is_counted_as_mistimed():
     quote = {"text": "water deeply twice a week", "speaker": "B", "start": 60.0, "end": 240.0, "block": 4}
     figures = evaluate(_doc(quotes=[quote]), TRANSCRIPT)

@@ -1,3 +1,4 @@
+from summarizer.captions import sentence_cased
 from summarizer.chunking import build_blocks
 from summarizer.answers import notes_from_map, quotes_from_words
 from summarizer.chapters import chapters, consolidate
@@ -961,3 +962,30 @@ def test_a_map_section_summary_in_the_hosts_words_is_cut_and_counted():
     notes, drops = _mapped(text, _answer(sections=[{"start_block": 1, "title": "Welcome", "summary": summary}]), (1,))
     assert [s.summary for s in notes.sections] == ["Maya introduces Tom, who grows tomatoes."]
     assert drops.counts["chapter summary sentence in the speakers' own words (cut)"] == 1
+
+
+CAPTIONS = "\n".join(
+    [
+        "0:00 welcome back everyone my guest today is a gardener",
+        "0:04 thanks i'm happy to be here",
+        "0:08 i think the best gardens start with one herb on a sunny windowsill",
+        "0:14 and you water it deeply twice a week",
+    ]
+)
+
+
+def test_a_quote_from_captions_without_capitals_is_published_sentence_cased():
+    t = parse_transcript(CAPTIONS)
+    quote = QuoteLocator(t, build_blocks(t)).locate(
+        "i think the best gardens start with one herb on a sunny windowsill"
+    )
+    notes = Notes(quotes=(quote,))
+    answer = {"title": "Gardens", "tagline": "Herbs.", "summary": "A gardener on herbs.", "advice": [], "quotes": [1]}
+    doc = _document(t, answer, notes, Drops())
+    assert doc["quotes"][0]["text"].startswith("I think the best gardens start with one herb")
+
+
+def test_sentence_casing_raises_the_first_letter_and_the_english_i_and_changes_no_word():
+    assert sentence_cased("so i'm sure i think it is", "en") == "So I'm sure I think it is"
+    assert sentence_cased("it is in it", "en") == "It is in it"
+    assert sentence_cased("creo que sí", "es") == "Creo que sí"
