@@ -78,7 +78,8 @@ def test_run_over_the_shared_transcript_writes_a_valid_document_and_show_notes(
     for quote in doc["quotes"]:
         first = next(i for i, s in enumerate(transcript.segments) if s.start == quote["start"])
         following = " ".join(s.text for s in transcript.segments[first : first + 30])
-        assert 0 <= following.find(quote["text"]) < len(transcript.segments[first].text)
+        assert 0 <= following.find(quote["text"].lower()) < len(transcript.segments[first].text)
+        assert quote["text"][0].isupper()  # uncased captions, quoted sentence-cased
     notes = (folder / "show-notes.md").read_text()
     assert notes.startswith(f"# {doc['title']}") and "## Chapters" in notes
     written = sorted(p.name for p in folder.iterdir())
