@@ -189,6 +189,10 @@ allowed where a word leads it into the tip (`think about what you want to do`)."
 CLAUSE_BREAK = re.compile(r"\s+[–—-]\s+|;\s+|:\s+")
 """Where a spoken sentence turns to what it leads up to (`What I always recommend is – get good at
 the basics.`): a dash, a semicolon or a colon."""
+CONDITIONAL: dict[str, str] = {"en": r"(?:if|when|whenever|once|unless|as soon as)\b"}
+"""How a clause opens that what follows it holds under, by language: the clause after its dash is no tip
+alone (`If someone asks you about a tool in an interview – you should be able to answer.` is not `Be
+able to answer.`)."""
 SPEAKERS_OWN: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:we|our|us)\b", re.I),
     "es": re.compile(r"\b(?:nosotros|nuestr[oa]s?)\b", re.I),
@@ -207,7 +211,12 @@ def spoken_tip(sentence: str, language: str = "en") -> str | None:
     if len(clauses) < 2:
         return tip
     own, last = SPEAKERS_OWN.get(language), clauses[-1]
-    return None if own is not None and own.search(last) else recommendation(last, language)
+    if own is not None and own.search(last):
+        return None
+    leading = _without_leads(clauses[-2], language)
+    if re.match(CONDITIONAL.get(language, "$^"), leading, re.I):
+        return recommendation(f"{leading}, {last}", language)  # its condition kept, or no tip
+    return recommendation(last, language)
 
 
 def recommendation(sentence: str, language: str = "en") -> str | None:
@@ -217,7 +226,7 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     verbs, markers = IMPERATIVES.get(language), MARKERS.get(language)
     if not verbs or not markers:
         return None
-    text = _without_leads(sentence, language)
+    text = _RUN_ON.split(_without_leads(sentence, language), maxsplit=1)[0]
     text = re.sub(rf"(?:,|\s+[–—-])\s+(?:{CONCESSIONS.get(language, '$^')})\b[^.!?]*(?=[.!]$)", "", text, flags=re.I)
     text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
     said = len(text.split())  # a list trailing off still counts as said: `Build …, gain …, and so on.`
@@ -229,8 +238,8 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     ):
         return None
     lower = text.lower()
-    instruction = _first_word(text) in verbs
     opening = _first_word(without_condition(text))  # `If you apply, you should …`
+    instruction = _first_word(text) in verbs or opening in verbs  # `If you apply, ask …`
     instructed = spoken_instruction(text, language)
     marked = (
         any(m in lower for m in FIRST_PERSON[language])
@@ -244,6 +253,11 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     if tip is None and language not in RECOMMENDING:
         tip = text  # no phrases to find the instruction in: the recommendation as said
     return None if tip is None or is_fragment(tip, language) else tip
+
+
+_RUN_ON = re.compile(r"(?<=\w{3}[.!?])\s+(?=[a-z])")
+"""A sentence end the transcript ran on past in lower case (`… ask for a referral. it always helps …`):
+the sentence splitter did not cut there, a tip does."""
 
 
 def _without_leads(sentence: str, language: str) -> str:
@@ -703,12 +717,14 @@ def is_fragment(text: str, language: str = "en") -> bool:
     judged = re.search(rf"\b{evaluative}\b", clause, re.I)
     if judged and not re.search(subordinate, clause[: judged.start()], re.I):
         return True
+    if re.search(CONSEQUENCE.get(language, "$^"), text, re.I):
+        return True  # `…, work on five take-home assignments, it will take the entire week.`: what follows
     if re.search(SPEAKER_SELF.get(language, "$^"), text):
         return True  # a tip speaks to the listener, not of the speaker (`…, and it was the best money I spent`)
     stated = re.search(r"\b(?:is|are|was|were)\b", clause, re.I)
     unsoftened = re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", text, flags=re.I)
     opening = _first_word(unsoftened)
-    pointed = _first_word(" ".join(unsoftened.split()[1:2]))
+    pointed = _pointed(unsoftened, language)
     idiom = opening in IDIOMATIC.get(language, ()) and pointed == "it"  # `Keep it simple.`
     if pointed in POINTING.get(language, ()) and not (pointed == "that" and opening in CLAUSE_VERBS) and not idiom:
         return True  # `Do this yearly tax.`: what it points back at, the reader of the notes never heard
@@ -727,6 +743,36 @@ def is_fragment(text: str, language: str = "en") -> bool:
     if modal and opening not in verbs and not re.search(rf"{subordinate}|{OWN_CLAUSE[language]}", subject, re.I):
         return True  # `Regular reviews will help …`: what a subject can do, not what to do
     return opening.endswith("s") and not opening.endswith(("ss", "us", "is", "'s")) and opening not in _ENDS_IN_S
+
+
+CONSEQUENCE: dict[str, str] = {
+    "en": r",\s+(?:you're|you are|you will|you'll|you won't|you can't|it will|it'll|they will|they'll)\b"
+}
+"""A clause of its own subject after a comma saying what will be, by language: a tip running into it
+states what follows from it (`If you're not able to talk confidently, argue for your position, you're
+not going to be …`), a statement rather than a tip; a reason (`Learn SQL, it is the foundation …`) stays."""
+CHAINED: dict[str, str] = {"en": r"(?:be able to|try to|try and|start to|learn to|make sure (?:you|to)) "}
+"""How an instruction may lead up to its own verb, by language (`Be able to talk about …`)."""
+PARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("about on of with into from at for through over to".split()),
+}
+"""Words between an instruction's verb and its object, by language (`Think about it …`)."""
+PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"it", "them"})}
+"""Of the words pointing back, those that are nothing but a pointer, by language (`this` may open a
+named object: `this job description`)."""
+
+
+def _pointed(instruction: str, language: str) -> str:
+    """The word an instruction's verb takes as its object: the word after it, or a pronoun past a chain
+    leading up to the verb or a particle after it (`Be able to talk about it in detail.` → `it`;
+    `Try to apply this job description …` names its object)."""
+    after = _first_word(" ".join(instruction.split()[1:2]))
+    words = re.sub(rf"^{CHAINED.get(language, '$^')}", "", instruction, flags=re.I).split()
+    following = [_first_word(w) for w in words[1:3]]
+    if following and following[0] in PARTICLES.get(language, ()):
+        following = following[1:]
+    further = following[0] if following else ""
+    return further if further in PRONOUNS.get(language, ()) else after
 
 
 NOT_OPENING_VERBS: dict[str, frozenset[str]] = {

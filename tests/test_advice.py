@@ -522,6 +522,53 @@ def test_the_clause_a_long_sentence_leads_up_to_is_a_tip():
     )
 
 
+def test_the_clause_a_condition_leads_up_to_keeps_its_condition_or_is_no_tip():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("If a recruiter calls – you should ask for the salary range.") == (
+        "If a recruiter calls, ask for the salary range."
+    )
+    long_condition = (
+        "If someone asked you a question in an interview about this tool or that one – you should be able to answer."
+    )
+    assert spoken_tip(long_condition) is None  # never `Be able to answer.`
+
+
+def test_a_condition_followed_by_an_instruction_is_a_tip():
+    from summarizer.advice import spoken_tip
+
+    assert (
+        spoken_tip("If you know someone there, ask for a referral.") == "If you know someone there, ask for a referral."
+    )
+
+
+def test_a_tip_ends_where_the_transcript_ran_on_past_its_sentence_in_lower_case():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("If you know someone there, ask for a referral. it always helps to pass the first step.") == (
+        "If you know someone there, ask for a referral."
+    )
+
+
+def test_an_instruction_whose_object_is_a_pronoun_past_its_verb_leans_on_what_came_before():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("But you should be able to talk about it in detail.") is None
+    assert spoken_tip("You should think about them as an investor would.") is None
+    assert spoken_tip("You should try to apply this job description to your past experience.") == (
+        "Try to apply this job description to your past experience."
+    )
+
+
+def test_a_tip_running_into_what_follows_from_it_is_a_statement():
+    from summarizer.advice import spoken_tip
+
+    assert (
+        spoken_tip("If you apply to five jobs, work on five take-home assignments, it will take the entire week.")
+        is None
+    )
+
+
 def test_a_clause_about_the_speakers_own_team_is_no_tip():
     from summarizer.advice import spoken_tip
 
