@@ -227,6 +227,7 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
     if not verbs or not markers:
         return None
     text = _RUN_ON.split(_without_leads(sentence, language), maxsplit=1)[0]
+    text = _SAID_AGAIN.sub(r"\1", text)
     text = re.sub(rf"(?:,|\s+[–—-])\s+(?:{CONCESSIONS.get(language, '$^')})\b[^.!?]*(?=[.!]$)", "", text, flags=re.I)
     text = re.sub(rf",\s+(?:{AFTERTHOUGHTS.get(language, '$^')})(?=[.!]$)", "", text, flags=re.I)
     said = len(text.split())  # a list trailing off still counts as said: `Build …, gain …, and so on.`
@@ -258,6 +259,13 @@ def recommendation(sentence: str, language: str = "en") -> str | None:
 _RUN_ON = re.compile(r"(?<=\w{3}[.!?])\s+(?=[a-z])")
 """A sentence end the transcript ran on past in lower case (`… ask for a referral. it always helps …`):
 the sentence splitter did not cut there, a tip does."""
+
+
+_SAID_AGAIN = re.compile(
+    r"\b(\w[\w'-]*(?: \w[\w'-]*){0,2}) [–—-] \1(?=[,;:]| (?:in|of|for|to|and|with|on|at|the|a|an)\b)", re.I
+)
+"""Words said again across a dash, the speaker starting over (`the trade-offs – trade-offs, in terms
+of …`): a tip says them once. Not where a clause goes on from them (`learn SQL – SQL is …`)."""
 
 
 def _without_leads(sentence: str, language: str) -> str:

@@ -560,6 +560,15 @@ def test_an_instruction_whose_object_is_a_pronoun_past_its_verb_leans_on_what_ca
     )
 
 
+def test_words_said_again_across_a_dash_are_said_once_in_the_tip():
+    from summarizer.advice import spoken_tip
+
+    assert spoken_tip("You should be able to explain the trade-offs – trade-offs in time and money.") == (
+        "Be able to explain the trade-offs in time and money."
+    )
+    assert spoken_tip("You should learn SQL – SQL is the foundation.") == "Learn SQL – SQL is the foundation."
+
+
 def test_a_tip_running_into_what_follows_from_it_is_a_statement():
     from summarizer.advice import spoken_tip
 
