@@ -79,5 +79,6 @@ def spoken_words(texts: list[str]) -> frozenset[str]:
 
 
 def _mostly_spoken(text: str, spoken: frozenset[str]) -> bool:
-    words = plain_words(text)
+    """Whether most of a text's words are said, a possessive counting as its noun (`Okafor's`)."""
+    words = [word.removesuffix("'s") for word in plain_words(text)]
     return sum(word in spoken for word in words) >= SPOKEN_SHARE * len(words)

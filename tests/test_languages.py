@@ -134,3 +134,11 @@ def read_transcript_text(text: str):
     from summarizer.transcript import parse_transcript
 
     return parse_transcript(text)
+
+
+def test_a_possessive_of_a_name_said_counts_as_said(monkeypatch):
+    from summarizer.language import off_language, spoken_words
+
+    monkeypatch.setitem(sys.modules, "py3langid", None)  # importing it would now fail
+    spoken = spoken_words(["My guest is Tom Okafor, who came to talk about electric bikes."])
+    assert off_language(["Tom Okafor's Guide to Electric Bikes"], "en", spoken) == []
