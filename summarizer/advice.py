@@ -770,6 +770,25 @@ PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"it", "them"})}
 named object: `this job description`)."""
 
 
+def same_instruction(a: str, b: str, language: str = "en") -> bool:
+    """Whether two tips open on the same instruction (`Prioritize what matters to you.` and `Prioritize
+    you.`): said in one passage, they are one tip told twice. Different verbs of one passage are two
+    tips (`Start with fewer tools …` and `Buy a proper repair stand …`)."""
+    return _instruction_verb(a, language) == _instruction_verb(b, language) != ""
+
+
+def _instruction_verb(tip: str, language: str) -> str:
+    """The verb a tip instructs with, after its condition and softeners, with what it negates or
+    qualifies (`don't chase`, `always check`)."""
+    plain = re.sub(rf"^(?:{SOFTENERS.get(language, '$^')})\s+", "", without_condition(tip), flags=re.I)
+    words = [_first_word(w) for w in plain.split()[:2]]
+    return " ".join(words) if words and words[0] in QUALIFYING.get(language, ()) else (words[0] if words else "")
+
+
+QUALIFYING: dict[str, frozenset[str]] = {"en": frozenset("don't never always do not".split())}
+"""Words before an instruction's verb that are part of it, by language (`Don't chase …`)."""
+
+
 def _pointed(instruction: str, language: str) -> str:
     """The word an instruction's verb takes as its object: the word after it, or a pronoun past a chain
     leading up to the verb or a particle after it (`Be able to talk about it in detail.` → `it`;

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from . import __version__
 from .cast import Cast
 from .prepare import Prepared
+from .advice import same_instruction
 from .captions import sentence_cased, uncased
 from .chapters import chapters, credit_guest
 from .chunking import sentences
@@ -49,6 +50,7 @@ def build_document(
     transcript, blocks, meta, cast = episode.transcript, episode.blocks, episode.meta, episode.cast
     by_id = {b.id: b for b in blocks}
     answer = {**answer, **{k: cast.named(answer[k]) for k in ("title", "tagline", "summary")}}
+    language = episode.notes_code
     advice = choose(
         notes.advice,
         answer["advice"],
@@ -56,11 +58,14 @@ def build_document(
         least=at_least(MIN_ADVICE, transcript.duration, MAX_ADVICE),
         more=_found_tips(episode),
         text=lambda a: a.text,
+        same=lambda kept, a: (
+            one_passage(kept.block, by_id[kept.block].start, a.block, by_id[a.block].start)
+            and same_instruction(kept.text, a.text, language)
+        ),
         position=lambda a: by_id[a.block].start,
         duration=transcript.duration,
         drops=drops,
     )
-    language = episode.notes_code
     for key in ("title", "tagline", "summary"):
         credited = credit_guest(answer[key], by_id, cast)
         if credited != answer[key]:
@@ -144,6 +149,7 @@ def build_document(
                 duration=transcript.duration,
                 drops=drops,
                 exclude=lambda q: any(says_again(a, q) for a in advice),
+                same=lambda kept, q: one_passage(kept.block, kept.start, q.block, q.start),
             )
         ],
         "resources": [
@@ -174,30 +180,44 @@ def choose(
     duration: float | None,
     drops: Drops,
     exclude: Callable[[T], bool] = lambda item: False,
+    same: Callable[[T, T], bool] = lambda kept, item: False,
 ) -> list[T]:
     """What the document keeps of advice or quotes: the reduce's picks by number from `pool` (unknown
     ones dropped and counted), topped up to `least` from the pool and then from `more` (found in the
     words), cut to `most`, then balanced across the thirds; never an item `exclude` rules out (a quote
-    that is already a tip)."""
+    that is already a tip), nor one `same` as an item kept before it (a second quote of one passage)."""
     candidates = tuple(item for item in (*pool, *more) if not exclude(item))
     chosen = [item for item in pick(pool, numbers, drops, what) if not exclude(item)]
-    picked = top_up(chosen, candidates, least, text)[:most]
-    return balance_thirds(picked, dedupe(list(candidates), key=text), position, duration)
+    unlike = [item for n, item in enumerate(chosen) if not any(same(k, item) for k in chosen[:n])]
+    drops.add(f"{what} chosen from a passage already chosen from (left out)", len(chosen) - len(unlike))
+    picked = top_up(unlike, candidates, least, text, same)[:most]
+    return balance_thirds(picked, dedupe(list(candidates), key=text), position, duration, same)
 
 
-def top_up(chosen: list[T], pool: tuple[T, ...], least: int, text: Callable[[T], str]) -> list[T]:
+def top_up(
+    chosen: list[T],
+    pool: tuple[T, ...],
+    least: int,
+    text: Callable[[T], str],
+    same: Callable[[T, T], bool] = lambda kept, item: False,
+) -> list[T]:
     """The model's choice without near-duplicates, filled up to `least` items from the other
     candidates in episode order: a small model often picks one item, or numbers that do not exist."""
     kept = dedupe(chosen, key=text)
     for candidate in pool:
         if len(kept) >= least:
             break
-        kept = dedupe([*kept, candidate], key=text)
+        if not any(same(k, candidate) for k in kept):
+            kept = dedupe([*kept, candidate], key=text)
     return kept
 
 
 def balance_thirds(
-    chosen: list[T], pool: list[T], position: Callable[[T], float | None], duration: float | None
+    chosen: list[T],
+    pool: list[T],
+    position: Callable[[T], float | None],
+    duration: float | None,
+    same: Callable[[T, T], bool] = lambda kept, item: False,
 ) -> list[T]:
     """The model's choice, with candidates from the pool swapped in until each third of the episode
     holds at least a quarter of the items (summaries of long inputs lose the middle). What goes is the
@@ -218,13 +238,19 @@ def balance_thirds(
         while (held := sum(third(x) == thin for x in result)) < need:
             counts = [sum(third(x) == t for x in result) for t in range(3)]
             donor = max(range(3), key=lambda t: counts[t])
-            spare = [c for c in pool if c not in result and third(c) == thin]
+            spare = [c for c in pool if c not in result and third(c) == thin and not any(same(x, c) for x in result)]
             if not spare or counts[donor] <= need or held >= counts[donor]:
                 break
             middle = (thin + 0.5) * duration / 3
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(at(c) - middle))
     return result
+
+
+def one_passage(block: int, start: float | None, other: int, other_start: float | None) -> bool:
+    """Whether two items come from one passage: one block, or blocks of one time (an edited transcript's
+    lines without a time of their own keep the time of the line before)."""
+    return block == other or (start is not None and start == other_start)
 
 
 REPEATED_SHARE = 0.6

@@ -989,3 +989,43 @@ def test_sentence_casing_raises_the_first_letter_and_the_english_i_and_changes_n
     assert sentence_cased("so i'm sure i think it is", "en") == "So I'm sure I think it is"
     assert sentence_cased("it is in it", "en") == "It is in it"
     assert sentence_cased("creo que sí", "es") == "Creo que sí"
+
+
+def test_a_tip_of_a_passage_a_chosen_tip_gives_with_the_same_instruction_is_not_told_twice():
+    from summarizer.advice import same_instruction
+    from summarizer.document import choose, one_passage
+
+    chosen = Advice("Prioritize what is most important to you.", "B", 7)
+    found = (
+        Advice("Prioritize you, basically.", "B", 8),  # another block of the same time: one passage
+        Advice("Buy a good chair too.", "B", 8),  # the same passage, another instruction: a tip of its own
+    )
+    starts = {7: 2760.0, 8: 2760.0}
+    kept = choose(
+        (chosen,),
+        [1],
+        "advice",
+        least=5,
+        more=found,
+        text=lambda a: a.text,
+        position=lambda a: starts[a.block],
+        duration=3600.0,
+        drops=Drops(),
+        same=lambda k, a: (
+            one_passage(k.block, starts[k.block], a.block, starts[a.block]) and same_instruction(k.text, a.text)
+        ),
+    )
+    assert [a.text for a in kept] == ["Prioritize what is most important to you.", "Buy a good chair too."]
+
+
+def test_never_two_quotes_from_one_passage():
+    t, blocks, by_id, locator = _setup()
+    first = locator.locate("the first thing I tell people is to start with herbs")
+    second = locator.locate("start with herbs on a sunny windowsill")
+    assert first.block == second.block
+    answer = {"title": "Gardens", "tagline": "Herbs.", "summary": "A gardener.", "advice": [], "quotes": [1, 2]}
+    drops = Drops()
+    doc = _document(t, answer, Notes(quotes=(first, second)), drops)
+    blocks_quoted = [q["block"] for q in doc["quotes"]]
+    assert first.text in [q["text"] for q in doc["quotes"]] and len(blocks_quoted) == len(set(blocks_quoted))
+    assert drops.counts["quote chosen from a passage already chosen from (left out)"] == 1
