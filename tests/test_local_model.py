@@ -56,9 +56,10 @@ def test_embedded_model_summarises_the_sample_episode_end_to_end(small_model, tm
         "provider": "local",
         "model": small_model.stem,
     }
-    assert re.search(r"model calls +[2-9] made, 0 answers reused", capsys.readouterr().out)
+    made = re.search(r"model calls +([2-9]) made, 0 answers reused", capsys.readouterr().out)
+    assert made  # a map and a reduce at least, and a reduce asked again where it needed to be
     assert main(["run", str(EXAMPLE), "--model-path", str(small_model), "-o", str(tmp_path)]) == 0
-    assert re.search(r"model calls +0 made, 2 answers reused", capsys.readouterr().out)
+    assert re.search(rf"model calls +0 made, {made.group(1)} answers reused", capsys.readouterr().out)
 
 
 def _free_port() -> int:
