@@ -81,7 +81,9 @@ def build_document(
     title = answer["title"].strip() or meta.title or "Untitled episode"
     if episode.notes_spoken and unsaid(title, episode.said, language):
         made = from_chapters(sections, [p.name for p in cast.guests], episode.said, language)
-        if made is not None:
+        if made is None:
+            drops.add("title naming what the episode never says (kept: no chapter title to make one of)", detail=title)
+        else:
             drops.add("title naming what the episode never says (made from the guest and a chapter)", detail=title)
             title = made
     in_captions = uncased(blocks)  # quotes from captions without capitals are published sentence-cased

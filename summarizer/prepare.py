@@ -5,6 +5,7 @@ batch submission and the run all read the same one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .advice import Tip, find_advice
 from .cast import Cast, find_cast
@@ -21,6 +22,7 @@ from .transcript import Transcript
 
 
 TOPIC_WORDS = 8
+"""The distinctive words and phrases a title asked for again is shown (`Repair, electric bikes, ride …`)."""
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,14 @@ class Prepared:
         """The notes' language without its region (`pt` of `pt-BR`), as rules are keyed."""
         return self.notes_language.split("-")[0].lower()
 
-    @property
+    @cached_property
     def said(self) -> frozenset[str]:
         """What the episode says, as a title is checked against (`titles.unsaid`): its words, its
         cast's names and its published title."""
         names = (p.name for p in self.cast.people)
         return said_words([*(b.text for b in self.blocks), *names, self.meta.title or ""])
 
-    @property
+    @cached_property
     def topic_words(self) -> str:
         """The episode's most distinctive words and phrases, as said: what a title re-asked is shown."""
         first = self.blocks[0].id

@@ -1029,3 +1029,13 @@ def test_never_two_quotes_from_one_passage():
     blocks_quoted = [q["block"] for q in doc["quotes"]]
     assert first.text in [q["text"] for q in doc["quotes"]] and len(blocks_quoted) == len(set(blocks_quoted))
     assert drops.counts["quote chosen from a passage already chosen from (left out)"] == 1
+
+
+def test_an_invented_title_with_no_chapter_title_to_make_one_of_is_kept_and_counted():
+    t, blocks, by_id, locator = _setup()
+    notes = Notes(sections=(Section(1, blocks[-1].id, "Submarine hulls", "Hulls."),))
+    answer = {"title": "Guide to Submarines", "tagline": "Subs.", "summary": "Subs.", "advice": [], "quotes": []}
+    drops = Drops()
+    doc = _document(t, answer, notes, drops)
+    assert doc["title"] == "Guide to Submarines"
+    assert drops.counts["title naming what the episode never says (kept: no chapter title to make one of)"] == 1
