@@ -770,6 +770,30 @@ PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"it", "them"})}
 named object: `this job description`)."""
 
 
+PURPOSE: dict[str, str] = {
+    "en": r",?\s+(?:to (?:ensure|help|improve|make sure|avoid|increase|maximize|maximise|streamline|gain|"
+    r"achieve|foster|enhance|boost|drive)|so that|in order to)\b"
+}
+"""How a tip goes on to the purpose it serves, by language (`… to help streamline the process`)."""
+PURPOSE_HEAD_WORDS = 4
+"""Words an instruction keeps before its purpose for the purpose to be cut."""
+
+
+def without_unsaid_purpose(tip: str, passage: str, language: str = "en") -> str:
+    """A model's tip without a purpose its passage does not say: small models end a tip on boilerplate
+    (`Look for candidates who know cloud tools to help streamline the process and improve efficiency.`
+    → `Look for candidates who know cloud tools.`). A purpose half of whose content words the passage
+    says is the speaker's and stays."""
+    found = re.search(PURPOSE.get(language, "$^"), tip, re.I)
+    if found is None or len(tip[: found.start()].split()) < PURPOSE_HEAD_WORDS:
+        return tip
+    own = {word[:4] for word in terms(tip[found.start() :])}
+    said = {word[:4] for word in terms(passage)}
+    if not own or 2 * len(own & said) >= len(own):
+        return tip
+    return tip[: found.start()].rstrip(" ,;") + "."
+
+
 def same_instruction(a: str, b: str, language: str = "en") -> bool:
     """Whether two tips open on the same instruction (`Prioritize what matters to you.` and `Prioritize
     you.`): said in one passage, they are one tip told twice. Different verbs of one passage are two

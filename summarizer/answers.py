@@ -23,6 +23,7 @@ from .advice import (
     requested,
     said_as_advice,
     told_as_story,
+    without_unsaid_purpose,
 )
 from .cast import Cast
 from .notes import (
@@ -104,6 +105,9 @@ def notes_from_map(
             drops.add("advice that is a plug", detail=tip[:80])
             continue
         passage = nearby_text(blocks, block)
+        if (kept := without_unsaid_purpose(tip, passage, language)) != tip:
+            drops.add("advice's purpose its passage never says (cut)", detail=tip[:80])
+            tip = kept
         if not grounded(tip, passage):
             drops.add("advice most of whose words its passage never says", detail=tip[:80])
             continue

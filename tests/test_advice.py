@@ -602,3 +602,20 @@ def test_a_passage_that_gives_no_advice_is_told_from_one_that_does():
     assert said_as_advice("Honestly, it's worth asking a mechanic before you buy.")
     assert said_as_advice("So buy a repair stand first. It pays for itself.")
     assert said_as_advice("my mother says the name was a coincidence it reads the same both ways")  # no sentences
+
+
+def test_a_purpose_the_passage_never_says_is_cut_from_a_models_tip():
+    from summarizer.advice import without_unsaid_purpose
+
+    passage = "I look for people who know cloud tools, AWS or Google Cloud, and who automated something."
+    tip = "Look for candidates who know cloud tools to help streamline the process and improve efficiency."
+    assert without_unsaid_purpose(tip, passage) == "Look for candidates who know cloud tools."
+
+
+def test_a_purpose_the_passage_says_stays():
+    from summarizer.advice import without_unsaid_purpose
+
+    passage = "Automate schema checks so that you never push incompatible schema changes to production."
+    tip = "Automate schema checks so that you never push incompatible schema changes."
+    assert without_unsaid_purpose(tip, passage) == tip
+    assert without_unsaid_purpose("Rest to improve efficiency.", passage) == "Rest to improve efficiency."

@@ -123,6 +123,24 @@ def test_advice_most_of_whose_words_its_passage_never_says_is_dropped():
     assert drops.counts["advice most of whose words its passage never says"] == 1
 
 
+def test_a_models_tip_loses_the_purpose_its_passage_never_says():
+    notes, drops = _mapped(
+        "0:00 Maya: What do you look for when you hire?\n"
+        "0:05 Tom: You should look for people who know cloud tools, AWS or Google Cloud, really well.\n",
+        _answer(
+            advice=[
+                {
+                    "block": 2,
+                    "speaker": None,
+                    "text": "Look for people who know cloud tools to help streamline the process and improve efficiency.",
+                }
+            ]
+        ),
+    )
+    assert [a.text for a in notes.advice] == ["Look for people who know cloud tools."]
+    assert drops.counts["advice's purpose its passage never says (cut)"] == 1
+
+
 def test_advice_citing_a_missing_block_is_placed_at_the_block_holding_its_words():
     t, blocks, by_id, locator = _setup()
     drops = Drops()
