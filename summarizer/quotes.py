@@ -156,6 +156,13 @@ SUBJECTS: dict[str, frozenset[str]] = {
 }
 """Subjects a clause opens on, by language: where no opinion is voiced, a caption passage starts on one
 after a phrase break (`… so we moved the shop …`), never at a caption line, which cuts phrases anywhere."""
+EXAMPLES: dict[str, str] = {
+    "en": r"(?:(?:so|and|but),? )?(?:for example|for instance|let's say|let us say|say,|imagine)\b",
+    "es": r"(?:(?:y|pero),? )?(?:por ejemplo|digamos|imagina)\b",
+    "de": r"(?:(?:und|aber),? )?(?:zum beispiel|sagen wir|stell dir vor)\b",
+}
+"""How a speaker opens an example or a case to imagine, by language (`Let's say you are asking the
+security team …`): an illustration of a point made before, seldom a line to quote alone."""
 NARRATION: dict[str, str] = {
     "en": r"(?:i|we) (?:was|were|joined|worked|started|studied|graduated|moved|did|had|went|first)\b",
     "es": r"(?:yo )?(?:estuve|trabajé|empecé|estudié|fui|tuve|hice)\b",
@@ -337,7 +344,8 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     score = 1.5 * min(opinions, 2) + 2 * long_words - 0.5 * fillers - 0.03 * max(0, length - 35)
     hedged = re.match(HEDGED.get(language, "$^"), lower.strip())
     after = WORD.findall(lower.strip()[hedged.end() :])[:1] if hedged else []
-    if words[0] in DANGLING.get(language, frozenset()) or (after and after[0] in POINTING.get(language, ())):
+    leaning = words[0] in DANGLING.get(language, frozenset()) or (after and after[0] in POINTING.get(language, ()))
+    if leaning or re.match(EXAMPLES.get(language, "$^"), lower.strip()):
         score -= 1.0
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5

@@ -263,6 +263,24 @@ def test_a_line_leaning_on_what_came_before_after_a_hedge_yields_to_one_that_sta
     ]
 
 
+def test_a_line_opening_on_an_example_ranks_below_a_point_said_as_strongly():
+    from summarizer.quotes import ranked
+
+    example = "For example, I bought a cheap stand once and it wobbled every time I trued a wheel, a real lesson."
+    point = "I think the stand is the one tool that every repair in the workshop depends on."
+    candidates = _candidates(
+        "\n".join(
+            [
+                "0:00 Maya: What did a cheap stand teach you when you started out?",
+                f"0:10 Tom: {example}",
+                "0:30 Maya: And what would you tell someone buying their very first tools today?",
+                f"0:40 Tom: {point}",
+            ]
+        )
+    )
+    assert [c.text for c in ranked(candidates)] == [point, example]
+
+
 @pytest.mark.parametrize(
     ("line", "trailing"),
     [
