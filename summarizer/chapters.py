@@ -316,6 +316,9 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
         summary = cast.named(section.summary)
         if summary != section.summary:
             drops.add("bare role in a chapter summary (named)", detail=f"block {section.start_block}: {summary}")
+        if hosts and len(guests) == 1 and (told := _their_story(summary, guests[0])) != summary:
+            drops.add("the guest's story told as shared (the guest's)", detail=f"block {section.start_block}: {told}")
+            summary = told
         words = words_by_speaker(blocks, section.start_block, section.end_block)
         total = sum(words.values())
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
@@ -356,6 +359,7 @@ def credit_guest(text: str, blocks: dict[int, Block], cast: Cast) -> str:
     words = words_by_speaker(blocks, min(blocks), max(blocks))
     if words[guests[0].label or ""] <= sum(words[h.label or ""] for h in hosts):
         return text
+    text = _their_story(text, guests[0])
     return _host_renamed(_guest_sentences(_alone(text, hosts, guests[0]), hosts, guests[0]), hosts, guests[0])
 
 
@@ -439,6 +443,32 @@ def _alone(text: str, hosts: list[Person], guest: Person) -> str:
         text,
     )
     return re.sub(rf"\b{pair} ({verbs})\b", lambda m: f"{guest.name} {JOINT_VERBS[m.group(3)]}", text)
+
+
+STORY = "career|careers|background|backgrounds|journey|journeys|story|stories|path|paths|experience|experiences"
+"""What is the guest's alone in an interview, however a model shares it out (`They discuss their
+careers`): the host asks about it."""
+POSSESSIVES = {"masculine": "his", "feminine": "her"}
+"""The guest's possessive by the pronouns the host uses for them."""
+THEN_VERBS = {**JOINT_VERBS, **{verb: verb + "s" for verb in "highlight touch mention provide give offer".split()}}
+"""Verbs a sentence goes on with after `and`, which follow their subject when it becomes the guest."""
+
+
+def _their_story(text: str, guest: Person) -> str:
+    """`They discuss their career journey and background.` → `Nicolas discusses his career journey and
+    background.`: the host asks, the career is the guest's (`their` stays where the guest's pronouns are
+    unknown, as a singular they)."""
+    verbs = "|".join(JOINT_VERBS)
+    own = POSSESSIVES.get(guest.gender or "", "their")
+    then = "|".join(THEN_VERBS)
+    return re.sub(
+        rf"\b[Tt]hey( also)? ({verbs})( about| on)? their ((?:\w+ )?(?:{STORY}))\b([^.!?]*? and )?({then})?\b",
+        lambda m: (
+            f"{guest.name}{m[1] or ''} {JOINT_VERBS[m[2]]}{m[3] or ''} {own} {m[4]}{m[5] or ''}"
+            + (THEN_VERBS[m[6]] if m[6] else "")
+        ),
+        text,
+    )
 
 
 def _names(text: str, person: Person) -> bool:

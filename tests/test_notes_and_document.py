@@ -545,6 +545,35 @@ def test_a_summary_crediting_the_host_where_the_guest_holds_the_floor_credits_th
     assert credit_guests(right, by_id, find_cast(t), Drops()) == right
 
 
+def test_a_career_told_as_shared_is_the_guests_even_where_the_host_holds_the_floor():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Welcome to the show. Today my guest is Tom, he runs a bike workshop near the station, and"
+        " before that he worked in a bank for many years, which we will come to later on in the episode.\n"
+        "0:40 Tom: Thanks for having me. I left the bank because I wanted to work with my hands again.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    shared = "Maya welcomes Tom. They discuss their career journey and highlight the move from banking."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Introduction", shared),))
+    drops = Drops()
+    credited = credit_guests(notes, by_id, find_cast(t), drops)
+    assert credited.sections[0].summary == (
+        "Maya welcomes Tom. Tom discusses his career journey and highlights the move from banking."
+    )
+    assert drops.counts["the guest's story told as shared (the guest's)"] == 1
+
+
+def test_what_host_and_guest_really_share_stays_shared():
+    from summarizer.chapters import _their_story
+    from summarizer.cast import Person
+
+    tom = Person(name="Tom", role="guest", source="labels", label="Tom")
+    assert _their_story("They discuss their favourite tools.", tom) == "They discuss their favourite tools."
+    assert _their_story("They talk about their careers.", tom) == "Tom talks about their careers."
+
+
 def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
     long_sentence = " ".join(["and then we kept fixing bikes for people who rode to work"] * 8)
     t = parse_transcript(f"0:00 B: Short intro here. {long_sentence} until the end.\n0:40 A: Right.\n")
