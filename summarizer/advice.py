@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .cast import Cast
 from .captions import passages, restarts
 from .chunking import Block, punctuated, sentences
+from .notes import stems
 from .segmenting import terms
 
 MIN_WORDS = 6
@@ -787,8 +788,7 @@ def without_unsaid_purpose(tip: str, passage: str, language: str = "en") -> str:
     found = re.search(PURPOSE.get(language, "$^"), tip, re.I)
     if found is None or len(tip[: found.start()].split()) < PURPOSE_HEAD_WORDS:
         return tip
-    own = {word[:4] for word in terms(tip[found.start() :])}
-    said = {word[:4] for word in terms(passage)}
+    own, said = stems(tip[found.start() :]), stems(passage)
     if not own or 2 * len(own & said) >= len(own):
         return tip
     return tip[: found.start()].rstrip(" ,;") + "."

@@ -118,10 +118,15 @@ letters, so that `writing` says `write`): the tips that said less on the held-ou
 the model's own (`Start small units like blog posts …` beside a passage on waiting for book sales)."""
 
 
+def stems(text: str) -> set[str]:
+    """A text's content words by their first four letters, as a model's words are compared with what
+    a passage says (`writing` says `write`)."""
+    return {word[:4] for word in content_words(text)}
+
+
 def grounded(text: str, passage: str) -> bool:
     """Whether the passage says enough of a tip's words for the tip to be what it says."""
-    own = {word[:4] for word in content_words(text)}
-    said = {word[:4] for word in content_words(passage)}
+    own, said = stems(text), stems(passage)
     return not own or len(own & said) >= GROUNDED_SHARE * len(own)
 
 

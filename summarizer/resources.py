@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .captions import uncased
 from .chunking import Block, sentences
 
 Kind = str  # one of the document schema's resource kinds
@@ -193,7 +194,7 @@ class Mention:
 def find_resources(blocks: list[Block], language: str = "en") -> list[Mention]:
     """Every resource named aloud, once, in the order first named."""
     kinds = KIND_WORDS.get(language, {})
-    cased = any(any(c.isupper() for c in b.text) for b in blocks[:50])
+    cased = not uncased(blocks)
     words = "|".join(sorted(kinds, key=len, reverse=True))
     naming = CALLED.get(language, CALLED["en"])
     small = SMALL_WORDS.get(language, SMALL_WORDS["en"])
