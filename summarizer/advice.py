@@ -489,6 +489,8 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
         gerund = _gerund(verb, language)
         if verb.lower() in NOT_VERBS or not re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", rest):
             continue
+        if (perfect := PERFECT.get(language)) and re.match(perfect, f"{verb}{rest}", re.I):
+            continue  # `you should have learned the basics`: a regret or a state, no instruction
         if re.search(rf"\b(?:{OBJECT_FIRST.get(language, '$^')})$", recommends, re.I) and not gerund:
             continue  # `I recommend two books`: a thing recommended, no instruction
         if gerund:  # `I would recommend starting … and asking …` → `Start … and ask …`
@@ -524,6 +526,13 @@ def _held_for(condition: str, instruction: str, rest: str) -> str:
     return f"{condition[:1].upper()}{condition[1:]}{instruction}{rest}"
 
 
+PERFECT: dict[str, str] = {
+    "en": r"have\s+(?:been|done|given|gone|had|made|seen|taken|got|gotten|known|shown|told|said|written|brought|"
+    r"thought|found|become|heard|kept|\w+ed\s+(?:the|a|an|my|your|our|their|his|her|it|that|this|them|to|"
+    r"about|from|with|for|on|in|at)\b)\b"
+}
+"""`have` before a past participle: what should have been (`You need to have given the insights`), not
+`have` as an instruction (`You need to have automated processes`)."""
 MIN_OBJECT = 1
 """Words an instruction needs after its verb: `Ask.` says too little to follow, `Be patient.` does."""
 NOT_VERBS = frozenset("a an the that this these those it not is are for".split())

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -27,7 +27,7 @@ from .cast import Cast, Person, plain_names
 from .chunking import Block, build_blocks, sentences, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
-from .grounding import FILLERS
+from .grounding import FILLERS, Located, one_passage
 from .notes import (
     DUPLICATE_SIMILARITY,
     PASTED_SHARE,
@@ -249,6 +249,34 @@ def chapters(notes: Notes, transcript: Transcript, blocks: list[Block], drops: D
     return result
 
 
+def in_their_words(
+    chapters: list[dict[str, Any]],
+    passages: Sequence[Located],
+    quoted: Sequence[Located],
+    name_for: Callable[[str | None], str | None],
+    drops: Drops,
+) -> list[dict[str, Any]]:
+    """Each chapter the model wrote no summary for (it left the start out, or copied an earlier
+    summary) told by the stretch's own words: the best of `passages` (best first) that starts in it
+    and is not a passage already `quoted`, with who says it. A keyword title alone tells a listener
+    little; a line said there, credited, tells what the stretch is about without inventing it."""
+    result = []
+    for chapter in chapters:
+        if not chapter["summary"]:
+            inside = (p for p in passages if chapter["first_block"] <= p.block <= chapter["last_block"])
+            line = next((p for p in inside if not any(_same(p, q) for q in quoted)), None)
+            if line is not None:
+                name = name_for(line.speaker)
+                chapter = {**chapter, "summary": f"{name}: “{line.text}”" if name else f"“{line.text}”"}
+                drops.add("chapter without a summary told by a line said there", detail=chapter["summary"][:80])
+        result.append(chapter)
+    return result
+
+
+def _same(a: Located, b: Located) -> bool:
+    return one_passage(a.block, a.start, b.block, b.start)
+
+
 def drop_slivers(
     ordered: list[tuple[int, Section]], by_id: dict[int, Block], transcript: Transcript, drops: Drops
 ) -> list[tuple[int, Section]]:
@@ -303,12 +331,13 @@ CREDIT_FLOOR = 0.6
 in five credits the host with the guest's answer (the host's question is the rest)."""
 
 
-def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Drops) -> Notes:
+def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Drops, language: str = "en") -> Notes:
     """Chapter summaries that name the right person: a bare role (`The guest explains`) becomes the
     name, and a summary naming the host as the one talking where a guest speaks at least
     `CREDIT_FLOOR` of the words credits the guest instead (small models give the words to whoever
     asked the question): its sentences naming only the host go if one names the guest, else the
-    host's names become the guest's."""
+    host's names become the guest's. There, a summary opening on a pronoun (`He emphasizes …`, which
+    names nobody in a chapter list) opens on the guest's name."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
     fixed = []
@@ -342,6 +371,9 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
                     detail=f"block {section.start_block}: {credited}",
                 )
             summary = credited
+            if (named := cast.introduced(summary, language)) != summary:
+                drops.add("chapter summary opening on a pronoun (named)", detail=f"{section.start_block}: {named}")
+                summary = named
         fixed.append(dataclasses.replace(section, summary=summary))
     return dataclasses.replace(notes, sections=tuple(fixed))
 

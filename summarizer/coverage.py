@@ -9,7 +9,8 @@ sentence of one of that third's chapters. Pure logic; no model call.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from .chunking import sentences
@@ -44,7 +45,8 @@ LOWERED: dict[str, frozenset[str]] = {
     "fr": frozenset("le la les un une elle il ils ce cette".split()),
     "pt": frozenset("o a os as um uma ela ele eles este esta".split()),
 }
-"""Opening words lower-cased after a connective; any other (a name) keeps its capital."""
+"""Opening words lower-cased after a connective, whatever else the notes show of them."""
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def third_of(position: float, length: float) -> int:
@@ -59,10 +61,12 @@ def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language:
     return spoken[0], spoken[1], spoken[2]
 
 
-def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) -> str:
+def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str, names: Collection[str] = ()) -> str:
     """The paragraph with a sentence for each third it says nothing of: the first sentence of a
     chapter of that third (the longest chapter among those whose sentence would make the third spoken
-    of, if any), before the paragraph for the first third, after it and a connective for the others."""
+    of, if any), before the paragraph for the first third, after it and a connective for the others.
+    A sentence opened by a connective keeps its first word's capital only for a name: one of `names`
+    (the cast) or a word the notes write with a capital inside a sentence."""
     if len(chapters) < 3:
         return summary
     where = _thirds(chapters)
@@ -74,6 +78,9 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
         for chapter, terms, third in zip(chapters, distinct, where)
         if (said := sentences(chapter["summary"]))
     ]
+    proper = _capitalised_inside([summary, *(c["summary"] for c in chapters)]) | {
+        word for name in names for word in _WORD.findall(name)
+    }
     added: list[str] = ["", "", ""]
     for third in (0, 1, 2):
         held = [(sentence, terms, chapter) for sentence, terms, chapter, t in told if t == third]
@@ -81,7 +88,7 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str) ->
             continue
         sentence, _, _ = max(held, key=lambda h: (min(len(h[1] & content_words(h[0])), SHARED_TERMS), _length(h[2])))
         if sentence not in summary:
-            added[third] = _opened(sentence, opening[third - 1], language) if opening and third else sentence
+            added[third] = _opened(sentence, opening[third - 1], language, proper) if opening and third else sentence
     if not any(added):
         return summary
     return " ".join(part for part in (added[0], summary.strip(), added[1], added[2]) if part)
@@ -123,8 +130,24 @@ def _length(chapter: dict[str, Any]) -> float:
     return float(chapter["last_block"] - chapter["first_block"] + 1)
 
 
-def _opened(sentence: str, connective: str, language: str) -> str:
-    first = sentence.split(maxsplit=1)[0]
-    if first.lower() in LOWERED.get(language.split("-")[0].lower(), frozenset()):
+def _capitalised_inside(texts: Sequence[str]) -> set[str]:
+    """Words written with a capital past the first word of a sentence: names, as far as the notes show."""
+    return {
+        word
+        for text in texts
+        for sentence in sentences(text)
+        for word in _WORD.findall(sentence)[1:]
+        if word[:1].isupper()
+    }
+
+
+def _opened(sentence: str, connective: str, language: str, proper: Collection[str]) -> str:
+    """`Later, ` + the sentence, its first word lower-cased unless a name (`Later, candidates should …`,
+    `Later, Tom shows …`) or written in capitals (`AWS`)."""
+    found = _WORD.match(sentence)
+    first = found.group() if found else ""
+    lowered = first.lower() in LOWERED.get(language.split("-")[0].lower(), frozenset())
+    common = first[1:].islower() and first not in proper and first.split("'")[0].split("’")[0] not in proper
+    if lowered or common:
         sentence = sentence[:1].lower() + sentence[1:]
     return connective + sentence

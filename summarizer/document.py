@@ -6,6 +6,7 @@ whole episode in order with the first at 0:00, whatever the model wrote.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -16,10 +17,10 @@ from .cast import Cast
 from .prepare import Prepared
 from .advice import same_instruction
 from .captions import sentence_cased, uncased
-from .chapters import chapters, credit_guest
+from .chapters import chapters, credit_guest, in_their_words
 from .chunking import sentences
 from .coverage import complete, third_of
-from .grounding import Located, normalize
+from .grounding import Located, normalize, one_passage
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick, without_the_show
 from .resources import Mention
@@ -104,9 +105,31 @@ def build_document(
     if len(said) > PARAGRAPH_SENTENCES:
         summary = " ".join(said[:PARAGRAPH_SENTENCES])
         drops.add("summary paragraph past five sentences (cut to its first)")
-    completed = complete(summary, sections, episode.notes_language)
+    completed = complete(summary, sections, episode.notes_language, [p.name for p in cast.people])
     if completed != summary:
         drops.add("summary paragraph silent on a third of the episode (completed from its chapters)", detail=completed)
+    passages = tuple(c.located() for c in ranked(episode.candidates))
+    quotes = choose(
+        notes.quotes,
+        answer["quotes"],
+        "quote",
+        least=at_least(MIN_QUOTES, transcript.duration, MAX_QUOTES),
+        most=MAX_QUOTES,
+        more=passages,
+        text=lambda q: q.text,
+        position=lambda q: q.start,
+        duration=transcript.duration,
+        drops=drops,
+        exclude=lambda q: any(says_again(a, q) for a in advice),
+        same=lambda kept, q: one_passage(kept.block, kept.start, q.block, q.start),
+    )
+
+    def cased(text: str) -> str:
+        return sentence_cased(text, episode.language) if in_captions else text
+
+    if episode.notes_spoken:
+        told = [dataclasses.replace(p, text=cased(p.text)) for p in passages]
+        sections = in_their_words(sections, told, quotes, cast.name_for, drops)
     return {
         "schema_version": SCHEMA_VERSION,
         "episode": {
@@ -133,26 +156,13 @@ def build_document(
         ],
         "quotes": [
             {
-                "text": sentence_cased(q.text, episode.language) if in_captions else q.text,
+                "text": cased(q.text),
                 "speaker": cast.name_for(q.speaker),
                 "start": q.start,
                 "end": q.end,
                 "block": q.block,
             }
-            for q in choose(
-                notes.quotes,
-                answer["quotes"],
-                "quote",
-                least=at_least(MIN_QUOTES, transcript.duration, MAX_QUOTES),
-                most=MAX_QUOTES,
-                more=tuple(c.located() for c in ranked(episode.candidates)),
-                text=lambda q: q.text,
-                position=lambda q: q.start,
-                duration=transcript.duration,
-                drops=drops,
-                exclude=lambda q: any(says_again(a, q) for a in advice),
-                same=lambda kept, q: one_passage(kept.block, kept.start, q.block, q.start),
-            )
+            for q in quotes
         ],
         "resources": [
             {"name": r.name, "kind": r.kind, "start": by_id[r.block].start}
@@ -247,12 +257,6 @@ def balance_thirds(
             victim = max(i for i, x in enumerate(result) if third(x) == donor)
             result[victim] = min(spare, key=lambda c: abs(at(c) - middle))
     return result
-
-
-def one_passage(block: int, start: float | None, other: int, other_start: float | None) -> bool:
-    """Whether two items come from one passage: one block, or blocks of one time (an edited transcript's
-    lines without a time of their own keep the time of the line before)."""
-    return block == other or (start is not None and start == other_start)
 
 
 REPEATED_SHARE = 0.6

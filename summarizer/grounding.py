@@ -38,6 +38,12 @@ class Located:
     block: int
 
 
+def one_passage(block: int, start: float | None, other: int, other_start: float | None) -> bool:
+    """Whether two items come from one passage: one block, or blocks of one time (an edited transcript's
+    lines without a time of their own keep the time of the line before)."""
+    return block == other or (start is not None and start == other_start)
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     norm: str

@@ -149,7 +149,7 @@ class Pipeline:
         self.progress(episode, "reduce", 0, 1)
         notes = await collapse(self.caller, parts, by_id, self.settings, stats)
         notes = consolidate(notes, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
-        notes = credit_guests(notes, by_id, prepared.cast, stats.drops)
+        notes = credit_guests(notes, by_id, prepared.cast, stats.drops, prepared.notes_code)
         notes = dataclasses.replace(notes, quotes=rank_quotes(notes.quotes, prepared.candidates))
         answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)
         self.progress(episode, "reduce", 1, 1)

@@ -619,3 +619,11 @@ def test_a_purpose_the_passage_says_stays():
     tip = "Automate schema checks so that you never push incompatible schema changes."
     assert without_unsaid_purpose(tip, passage) == tip
     assert without_unsaid_purpose("Rest to improve efficiency.", passage) == "Rest to improve efficiency."
+
+
+def test_have_before_a_past_participle_is_what_should_have_been_not_an_instruction():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("You need to have given the insights and just enable it.") is None
+    assert spoken_instruction("You should have learned the basics first.") is None
+    assert spoken_instruction("You need to have automated processes.") == "Have automated processes."

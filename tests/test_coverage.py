@@ -79,3 +79,23 @@ def test_a_paragraph_silent_on_the_first_third_opens_on_a_sentence_of_it():
     completed = complete(later, CHAPTERS, "en")
     assert completed == "Maya introduces Tom, a bicycle mechanic from Leeds. " + later
     assert thirds_spoken_of(completed, CHAPTERS) == (True, True, True)
+
+
+def _silent_on_the_middle(middle_summary):
+    return [*CHAPTERS[:3], _chapter(1500, 2400, "Tubeless tyres", middle_summary), *CHAPTERS[4:]]
+
+
+def test_a_common_word_opening_a_sentence_after_a_connective_loses_its_capital():
+    chapters = _silent_on_the_middle("Riders should compare tubeless tyres with inner tubes on gravel.")
+    assert " Later, riders should compare tubeless tyres" in complete(INTRO_ONLY, chapters, "en")
+
+
+def test_a_cast_name_opening_a_sentence_after_a_connective_keeps_its_capital():
+    chapters = _silent_on_the_middle("Okafor compares tubeless tyres with inner tubes on gravel.")
+    assert " Later, Okafor compares" in complete(INTRO_ONLY, chapters, "en", names=["Tom Okafor"])
+
+
+def test_a_name_the_notes_write_inside_a_sentence_keeps_its_capital_after_a_connective():
+    chapters = _silent_on_the_middle("Schwalbe makes the tubeless tyres Tom compares with inner tubes on gravel.")
+    chapters[1] = {**chapters[1], "summary": "Tom explains why a repair stand from Schwalbe saves hours of kneeling."}
+    assert " Later, Schwalbe makes" in complete(INTRO_ONLY, chapters, "en")

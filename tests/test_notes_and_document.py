@@ -545,6 +545,21 @@ def test_a_summary_crediting_the_host_where_the_guest_holds_the_floor_credits_th
     assert credit_guests(right, by_id, find_cast(t), Drops()) == right
 
 
+def test_a_chapter_summary_opening_on_a_pronoun_where_the_guest_holds_the_floor_names_the_guest():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Tell us about your shop.\n"
+        "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
+        " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "He explains how he opened a shop."),))
+    credited = credit_guests(notes, by_id, find_cast(t), Drops())
+    assert credited.sections[0].summary == "Tom explains how he opened a shop."
+
+
 def test_a_career_told_as_shared_is_the_guests_even_where_the_host_holds_the_floor():
     from summarizer.chapters import credit_guests
 
@@ -1040,7 +1055,8 @@ def test_sentence_casing_raises_the_first_letter_and_the_english_i_and_changes_n
 
 def test_a_tip_of_a_passage_a_chosen_tip_gives_with_the_same_instruction_is_not_told_twice():
     from summarizer.advice import same_instruction
-    from summarizer.document import choose, one_passage
+    from summarizer.document import choose
+    from summarizer.grounding import one_passage
 
     chosen = Advice("Prioritize what is most important to you.", "B", 7)
     found = (
@@ -1086,3 +1102,42 @@ def test_an_invented_title_with_no_chapter_title_to_make_one_of_is_kept_and_coun
     doc = _document(t, answer, notes, drops)
     assert doc["title"] == "Guide to Submarines"
     assert drops.counts["title naming what the episode never says (kept: no chapter title to make one of)"] == 1
+
+
+def _told(*summaries):
+    """Chapters over blocks 1–3, 4–6 and 7–9 with these summaries."""
+    return [
+        {"start": i * 600.0, "end": i * 600.0 + 600, "first_block": 3 * i + 1, "last_block": 3 * i + 3,
+         "title": f"Part {i}", "summary": s}
+        for i, s in enumerate(summaries)
+    ]  # fmt: skip
+
+
+def _line(text, block, speaker="B"):
+    from summarizer.grounding import Located
+
+    return Located(text, block * 200.0, block * 200.0 + 20, speaker, block)
+
+
+def test_a_chapter_without_a_summary_is_told_by_the_best_line_said_in_it_with_who_said_it():
+    from summarizer.chapters import in_their_words
+
+    passages = [_line("Compost needs turning every single week.", 5), _line("Water deeply twice a week.", 4)]
+    told = in_their_words(_told("On herbs.", "", "On bins."), passages, [], {"B": "Bea"}.get, Drops())
+    assert [c["summary"] for c in told] == ["On herbs.", "Bea: “Compost needs turning every single week.”", "On bins."]
+
+
+def test_a_chapter_is_not_told_by_a_passage_already_quoted():
+    from summarizer.chapters import in_their_words
+
+    passages = [_line("Compost needs turning every single week.", 5), _line("Water deeply twice a week.", 4)]
+    told = in_their_words(_told("On herbs.", "", "On bins."), passages, passages[:1], {"B": "Bea"}.get, Drops())
+    assert told[1]["summary"] == "Bea: “Water deeply twice a week.”"
+
+
+def test_a_chapter_with_no_line_worth_quoting_in_it_keeps_no_summary():
+    from summarizer.chapters import in_their_words
+
+    drops = Drops()
+    told = in_their_words(_told("On herbs.", "", "On bins."), [_line("Herbs on a sill.", 2)], [], {}.get, drops)
+    assert told[1]["summary"] == "" and not drops.counts
