@@ -117,8 +117,26 @@ def find_advice(blocks: list[Block], cast: Cast, language: str = "en") -> list[T
         for block in blocks
         if block.speaker not in hosts
         for tip in said(block, language)
+        if not _named_before(tip, block.text, language)
     ]
     return sorted(tips, key=lambda t: _first_word(t.text) not in verbs)
+
+
+BARE_DEFINITE: dict[str, str] = {"en": r"^[\w'-]+(?:\s+(?:at|to|on|for|about|with|into|in))?\s+the\s+([\w'-]+)[.!]?$"}
+"""An instruction whose whole object is one noun after `the`, by language (`Know the concepts.`, `Hit the
+target.`, `Look at the tool.`)."""
+
+
+def _named_before(tip: str, passage: str, language: str) -> bool:
+    """Whether a tip's whole object is `the` and a noun its passage says elsewhere too (`… you need to
+    understand the concepts … It's important to know the concepts.`): which ones, only the passage
+    says; a thing named or described (`Study the job description.`), or said only there (`Take the
+    leap.`), stands alone."""
+    bare = re.match(BARE_DEFINITE.get(language, "$^"), without_condition(tip), re.I)
+    if not bare:
+        return False
+    stem = bare.group(1).lower()[:5]
+    return len(re.findall(rf"\b{re.escape(stem)}", passage, re.I)) >= 2
 
 
 def sentence_tips(block: Block, language: str = "en") -> list[str]:

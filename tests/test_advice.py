@@ -627,3 +627,14 @@ def test_have_before_a_past_participle_is_what_should_have_been_not_an_instructi
     assert spoken_instruction("You need to have given the insights and just enable it.") is None
     assert spoken_instruction("You should have learned the basics first.") is None
     assert spoken_instruction("You need to have automated processes.") == "Have automated processes."
+
+
+def test_a_tip_whose_whole_object_is_the_and_a_noun_its_passage_says_again_leans_on_that_passage():
+    t = parse_transcript(
+        "0:00 Maya: How do you set goals?\n"
+        "0:05 Tom: The target keeps moving every season. You need to hit the target. It is hard.\n"
+        "1:00 Maya: And when it scares you?\n"
+        "1:05 Tom: At some point, you have to take the leap. Nobody else will do it.\n"
+    )
+    tips = [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
+    assert tips == ["At some point, take the leap."]
