@@ -163,6 +163,13 @@ EXAMPLES: dict[str, str] = {
 }
 """How a speaker opens an example or a case to imagine, by language (`Let's say you are asking the
 security team …`): an illustration of a point made before, seldom a line to quote alone."""
+REPORTED: dict[str, str] = {
+    "en": r"\b(\w+)(?:\s+(?:always|just|then|once))?\s+(?:was like|were like|says|said|told me|goes)[,:]?\s*[\"“]",
+}
+"""How a speaker gives someone's words in quotation marks, by language (`Someone was like, “…”`, `My
+friend Jessica said “…”`): group 1 is who says them. The speaker's own (`I was like, “…”`) stay."""
+OWN: dict[str, frozenset[str]] = {"en": frozenset({"i", "we"})}
+"""Who, in `REPORTED`, is the speaker: their own words, as they said them then."""
 NARRATION: dict[str, str] = {
     "en": r"(?:i|we) (?:was|were|joined|worked|started|studied|graduated|moved|did|had|went|first)\b",
     "es": r"(?:yo )?(?:estuve|trabajé|empecé|estudié|fui|tuve|hice)\b",
@@ -349,6 +356,8 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
         score -= 1.0
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5
+    if (told := re.search(REPORTED.get(language, "$^"), lower)) and told.group(1) not in OWN.get(language, ()):
+        score -= 0.5  # someone else's words, quoted by the speaker
     return score + (0.5 if by_guest else 0.0)
 
 

@@ -281,6 +281,24 @@ def test_a_line_opening_on_an_example_ranks_below_a_point_said_as_strongly():
     assert [c.text for c in ranked(candidates)] == [point, example]
 
 
+def test_someone_elses_words_quoted_rank_below_the_speakers_own_said_as_strongly():
+    from summarizer.quotes import ranked
+
+    reported = "My friend Jessica said, “You should always keep a spare derailleur hanger in the workshop drawer.”"
+    own = "I always say, “You should always keep a spare derailleur hanger in the workshop drawer.”"
+    candidates = _candidates(
+        "\n".join(
+            [
+                "0:00 Maya: What do you keep in stock in case a customer turns up in a rush?",
+                f"0:10 Tom: {reported}",
+                "0:30 Maya: And what do you tell the apprentices on their very first day at the shop?",
+                f"0:40 Tom: {own}",
+            ]
+        )
+    )
+    assert [c.text for c in ranked(candidates)] == [own, reported]
+
+
 @pytest.mark.parametrize(
     ("line", "trailing"),
     [
