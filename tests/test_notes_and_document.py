@@ -1141,3 +1141,31 @@ def test_a_chapter_with_no_line_worth_quoting_in_it_keeps_no_summary():
     drops = Drops()
     told = in_their_words(_told("On herbs.", "", "On bins."), [_line("Herbs on a sill.", 2)], [], {}.get, drops)
     assert told[1]["summary"] == "" and not drops.counts
+
+
+def test_a_chapter_the_model_wrote_no_summary_for_is_told_in_the_document_by_a_line_said_there():
+    t = parse_transcript(
+        "0:00 Maya: Welcome back. Where should a new gardener start when space is tight?\n"
+        "0:30 Tom: I always tell people that herbs on a sunny windowsill teach you more than any book on soil.\n"
+        "10:00 Maya: What about watering tomatoes on a balcony in the middle of summer?\n"
+        "10:30 Tom: I think deep watering twice a week beats a splash every evening, because roots follow water.\n"
+        "11:30 Maya: Really?\n"
+        "11:40 Tom: Honestly, the worst balcony tomatoes I ever grew were the ones I watered every single day.\n"
+        "20:00 Maya: And compost in a flat?\n"
+        "20:30 Tom: I believe a small compost bin turned every week never smells, whatever the neighbours fear.\n"
+    )
+    notes = Notes(
+        sections=(
+            Section(1, 2, "Windowsill herbs", "Tom starts herbs on a sunny windowsill."),
+            Section(3, 6, "Watering, tomatoes", ""),
+            Section(7, 8, "Compost bins", "Tom keeps a small compost bin and turns it weekly."),
+        )
+    )
+    answer = {"title": "Small gardens", "tagline": "Grow more.", "summary": "About small gardens.",
+              "advice": [], "quotes": []}  # fmt: skip
+    doc = _document(t, answer, notes, Drops())
+    told = doc["chapters"][1]["summary"]
+    assert told.startswith("Tom: “") and told.endswith("”")
+    line = told[len("Tom: “") : -1]
+    assert line in (t.segments[3].text, t.segments[5].text)  # the transcript's own words, said there
+    assert line not in [q["text"] for q in doc["quotes"]]  # not a line already quoted
