@@ -29,7 +29,7 @@ CAPTION_MAX_WORDS = 28
 SECONDS_PER_CANDIDATE = 90.0
 BLOCKS_PER_CANDIDATE = 3  # for untimed transcripts
 LEAST = 5
-REPLY_WORDS = 2  # `Exactly.`, `Absolutely.`, `Yes, definitely.`: an answer to the host, not the quote
+REPLY_WORDS = 3  # `Exactly.`, `Yes, definitely.`, `I think so.`, `Yes and no.`: an answer to the host, not the quote
 UNVOICED = 1.0  # what a caption passage starting merely at a line loses against one starting on an opinion
 
 OPINIONS: dict[str, tuple[str, ...]] = {

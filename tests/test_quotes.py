@@ -239,11 +239,12 @@ def test_a_hedge_or_a_passage_cut_inside_somebodys_quoted_words_is_no_candidate(
     ]
 
 
-def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
+@pytest.mark.parametrize("reply", ["Exactly.", "I think so.", "Yes and no."])
+def test_a_reply_of_up_to_three_words_never_opens_a_candidate(reply):
     texts = _texts(
         [
             "0:00 Maya: So testing the data transformations comes first for you, before anything else?",
-            "0:10 Tom: Exactly. I think testing the data transformations should always be the first priority of a team.",
+            f"0:10 Tom: {reply} I think testing the data transformations should always be the first priority of a team.",
         ]
     )
     assert texts == ["I think testing the data transformations should always be the first priority of a team."]
