@@ -334,10 +334,11 @@ in five credits the host with the guest's answer (the host's question is the res
 def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Drops, language: str = "en") -> Notes:
     """Chapter summaries that name the right person: a bare role (`The guest explains`) becomes the
     name, and a summary naming the host as the one talking where a guest speaks at least
-    `CREDIT_FLOOR` of the words credits the guest instead (small models give the words to whoever
-    asked the question): its sentences naming only the host go if one names the guest, else the
-    host's names become the guest's. There, a summary opening on a pronoun (`He emphasizes …`, which
-    names nobody in a chapter list) opens on the guest's name."""
+    `CREDIT_FLOOR` of the words (the host's questions left out: asking holds no floor) credits the
+    guest instead (small models give the words to whoever asked the question): its sentences naming
+    only the host go if one names the guest, else the host's names become the guest's. There, a
+    summary opening on a pronoun (`He emphasizes …`, which names nobody in a chapter list) opens on the
+    guest's name."""
     hosts = [p for p in cast.hosts if p.label]
     guests = [p for p in cast.guests if p.label]
     fixed = []
@@ -349,9 +350,9 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
             drops.add("the guest's story told as shared (the guest's)", detail=f"block {section.start_block}: {told}")
             summary = told
         words = words_by_speaker(blocks, section.start_block, section.end_block)
-        total = sum(words.values())
+        floor = sum(words.values()) - _asking(blocks, section.start_block, section.end_block, hosts)
         holder = max(guests, key=lambda p: words[p.label or ""]) if hosts and guests else None
-        if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * total > 0:
+        if holder is not None and words[holder.label or ""] >= CREDIT_FLOOR * floor > 0:
             summary = _alone(summary, hosts, holder)
             kept = _guest_sentences(summary, hosts, holder)
             if kept != summary:
@@ -406,6 +407,14 @@ def _said_by(blocks: dict[int, Block], first: int, last: int, hosts: list[Person
         content_words(" ".join(b.text for b in stretch if b.speaker in labels)),
         content_words(" ".join(b.text for b in stretch if b.speaker == guest.label)),
     )
+
+
+def _asking(blocks: dict[int, Block], first: int, last: int, hosts: list[Person]) -> int:
+    """Words the hosts spend on questions in blocks `first` to `last`: asking does not hold the floor
+    (`Do you develop the platform yourself?` before the guest's short answer)."""
+    labels = {h.label for h in hosts}
+    stretch = [blocks[b] for b in range(first, last + 1) if b in blocks and blocks[b].speaker in labels]
+    return sum(len(s.split()) for b in stretch for s in sentences(b.text) if s.rstrip(" )]\"”’'").endswith("?"))
 
 
 def _hosts_own(sentence: str, said: Said | None) -> bool:

@@ -560,6 +560,25 @@ def test_a_chapter_summary_opening_on_a_pronoun_where_the_guest_holds_the_floor_
     assert credited.sections[0].summary == "Tom explains how he opened a shop."
 
 
+def test_a_hosts_questions_do_not_hold_the_floor_a_short_answering_guest_holds():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: Do you build the wheels in your shop yourself, by hand?\n"
+        "0:05 Tom: No, I true them, but two apprentices lace every wheel.\n"
+        "0:20 Maya: Are the apprentices students or trained mechanics?\n"
+        "0:25 Tom: Students, from the college next door.\n"
+        "0:40 Maya: How do you keep the work the same when they leave?\n"
+        "0:45 Tom: We write every step down for the next ones.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    summary = "Maya explains how she trues the wheels while apprentices lace them."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Wheels", summary),))
+    credited = credit_guests(notes, by_id, find_cast(t), Drops())
+    assert credited.sections[0].summary == "Tom explains how she trues the wheels while apprentices lace them."
+
+
 def test_a_career_told_as_shared_is_the_guests_even_where_the_host_holds_the_floor():
     from summarizer.chapters import credit_guests
 
