@@ -416,9 +416,10 @@ def said_as_advice(passage: str, language: str = "en") -> bool:
     if words is None or recommends is None or verbs is None or not _ENDED.search(passage):
         return True
     advising = re.compile(rf"\b(?:{words}|{recommends})\b", re.I)
+    aside = re.compile(rf",?\s*\b(?:{AFTERTHOUGHTS.get(language, '$^')})\b,?", re.I)  # `I would say` advises nothing
     return any(
         advising.search(said) or _first_word(without_condition(said)) in verbs
-        for said in (_without_leads(s, language) for s in sentences(passage))
+        for said in (aside.sub("", _without_leads(s, language)) for s in sentences(passage))
     )
 
 

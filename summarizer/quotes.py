@@ -168,6 +168,12 @@ REPORTED: dict[str, str] = {
 }
 """How a speaker gives someone's words in quotation marks, by language (`Someone was like, “…”`, `My
 friend Jessica said “…”`): group 1 is who says them. The speaker's own (`I was like, “…”`) stay."""
+RECALLING: dict[str, str] = {
+    "en": r"\b(?:as i (?:mentioned|said)|like i said|i (?:already |just |think i )?mentioned"
+    r"|i said (?:before|earlier))\b",
+}
+"""How a speaker points back at their own earlier words, by language (`Like I said, …`, `I already
+mentioned how …`): the quote leans on what the listener of it alone never heard."""
 OWN: dict[str, frozenset[str]] = {"en": frozenset({"i", "we"})}
 """Who, in `REPORTED`, is the speaker: their own words, as they said them then."""
 NARRATION: dict[str, str] = {
@@ -352,7 +358,8 @@ def _score(text: str, language: str, by_guest: bool) -> float | None:
     hedged = re.match(HEDGED.get(language, "$^"), lower.strip())
     after = WORD.findall(lower.strip()[hedged.end() :])[:1] if hedged else []
     leaning = words[0] in DANGLING.get(language, frozenset()) or (after and after[0] in POINTING.get(language, ()))
-    if leaning or re.match(EXAMPLES.get(language, "$^"), lower.strip()):
+    recalls = re.search(RECALLING.get(language, "$^"), lower)
+    if leaning or recalls or re.match(EXAMPLES.get(language, "$^"), lower.strip()):
         score -= 1.0
     if re.match(NARRATION.get(language, "$^"), lower.strip()):
         score -= 0.5

@@ -601,6 +601,8 @@ def test_a_passage_that_gives_no_advice_is_told_from_one_that_does():
     assert not said_as_advice("My mother says the name was a coincidence. It reads the same both ways.")
     assert said_as_advice("Honestly, it's worth asking a mechanic before you buy.")
     assert said_as_advice("So buy a repair stand first. It pays for itself.")
+    assert not said_as_advice("Phase one was statistics, I would say. Then I went to industry.")  # an aside
+    assert said_as_advice("I would start with a used bike. It pays for itself.")
     assert said_as_advice("my mother says the name was a coincidence it reads the same both ways")  # no sentences
 
 

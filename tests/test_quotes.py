@@ -282,6 +282,24 @@ def test_a_line_opening_on_an_example_ranks_below_a_point_said_as_strongly():
     assert [c.text for c in ranked(candidates)] == [point, example]
 
 
+def test_a_line_pointing_back_at_the_speakers_earlier_words_ranks_below_one_that_stands_alone():
+    from summarizer.quotes import ranked
+
+    recalling = "Like I said, I think a cheap stand wobbles every time you true a wheel, and that costs you hours."
+    point = "I think the stand is the one tool that each job in the shop needs."
+    candidates = _candidates(
+        "\n".join(
+            [
+                "0:00 Maya: What did a cheap stand teach you when you started out?",
+                f"0:10 Tom: {recalling}",
+                "0:30 Maya: And what would you tell someone buying their very first tools today?",
+                f"0:40 Tom: {point}",
+            ]
+        )
+    )
+    assert [c.text for c in ranked(candidates)] == [point, recalling]
+
+
 def test_someone_elses_words_quoted_rank_below_the_speakers_own_said_as_strongly():
     from summarizer.quotes import ranked
 
