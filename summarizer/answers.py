@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .chapters import in_own_words, labelled, merged_sections, spans
+from .chapters import finished, in_own_words, labelled, merged_sections, spans
 from .chunking import Block, sentences
 from .grounding import MAX_QUOTE_WORDS, Located, QuoteLocator
 from .advice import (
@@ -64,6 +64,9 @@ def notes_from_map(
     sections = spans(items, set(blocks), max(blocks), drops, "section citing a block outside its chunk")
     said = " ".join(block.text for block in blocks.values())
     for at, section in enumerate(sections):
+        if (whole := finished(section.summary, language)) != section.summary:
+            drops.add("chapter summary sentence broken off (cut)", detail=section.summary[-80:])
+            section = sections[at] = dataclasses.replace(section, summary=whole)
         summary = in_own_words(section.summary, said, language)
         if summary != section.summary:
             cut = " ".join(sentence for sentence in sentences(section.summary) if sentence not in summary)

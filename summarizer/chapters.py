@@ -131,6 +131,25 @@ GREETINGS: dict[str, str] = {
 """How a speaker greets, by language: a summary sentence opening so is the host's welcome, pasted."""
 
 
+OPEN_ENDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "to the a an and or of for with that in on at by from as but their his her its my your our which who "
+        "is are was were".split()
+    ),
+}
+"""Words no sentence ends on, by language: a summary's last sentence ending on one without a full stop
+was broken off (`They challenged participants to`)."""
+
+
+def finished(summary: str, language: str) -> str:
+    """A section summary without a last sentence the model broke off mid-phrase."""
+    said = sentences(summary.strip())
+    last = said[-1].split() if said else []
+    if last and not re.search(r"[.!?…)\"”’']$", said[-1]) and last[-1].lower() in OPEN_ENDS.get(language, ()):
+        return " ".join(said[:-1])
+    return summary
+
+
 def in_own_words(summary: str, part: str, language: str) -> str:
     """A section summary without its sentences that are the speakers' words rather than a summary of
     them: a greeting, one opening on the speaker's `I` or addressing the listener (`Welcome to the

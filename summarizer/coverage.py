@@ -64,9 +64,10 @@ def thirds_spoken_of(summary: str, chapters: Sequence[dict[str, Any]], language:
 def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str, names: Collection[str] = ()) -> str:
     """The paragraph with a sentence for each third it says nothing of: the first sentence of a
     chapter of that third (the longest chapter among those whose sentence would make the third spoken
-    of, if any), before the paragraph for the first third, after it and a connective for the others.
-    A sentence opened by a connective keeps its first word's capital only for a name: one of `names`
-    (the cast) or a word the notes write with a capital inside a sentence."""
+    of, if any; one pointing back at what came before it only where no other is), before the paragraph
+    for the first third, after it and a connective for the others. A sentence opened by a connective
+    keeps its first word's capital only for a name: one of `names` (the cast) or a word the notes
+    write with a capital inside a sentence."""
     if len(chapters) < 3:
         return summary
     where = _thirds(chapters)
@@ -86,7 +87,14 @@ def complete(summary: str, chapters: Sequence[dict[str, Any]], language: str, na
         held = [(sentence, terms, chapter) for sentence, terms, chapter, t in told if t == third]
         if spoken[third] or not held:
             continue
-        sentence, _, _ = max(held, key=lambda h: (min(len(h[1] & content_words(h[0])), SHARED_TERMS), _length(h[2])))
+        sentence, _, _ = max(
+            held,
+            key=lambda h: (
+                not _points_back(h[0], language),
+                min(len(h[1] & content_words(h[0])), SHARED_TERMS),
+                _length(h[2]),
+            ),
+        )
         if sentence not in summary:
             added[third] = _opened(sentence, opening[third - 1], language, proper) if opening and third else sentence
     if not any(added):
@@ -139,6 +147,15 @@ def _capitalised_inside(texts: Sequence[str]) -> set[str]:
         for word in _WORD.findall(sentence)[1:]
         if word[:1].isupper()
     }
+
+
+POINTING_BACK: dict[str, str] = {"en": r"\b(?:this|these|those|such)\b"}
+"""Words by which a chapter's sentence points at what came before it, by language (`Google Translate
+doesn't allow for this level of customization`): in the paragraph, nothing before it says what."""
+
+
+def _points_back(sentence: str, language: str) -> bool:
+    return re.search(POINTING_BACK.get(language.split("-")[0].lower(), "$^"), sentence, re.I) is not None
 
 
 def _opened(sentence: str, connective: str, language: str, proper: Collection[str]) -> str:

@@ -99,3 +99,14 @@ def test_a_name_the_notes_write_inside_a_sentence_keeps_its_capital_after_a_conn
     chapters = _silent_on_the_middle("Schwalbe makes the tubeless tyres Tom compares with inner tubes on gravel.")
     chapters[1] = {**chapters[1], "summary": "Tom explains why a repair stand from Schwalbe saves hours of kneeling."}
     assert " Later, Schwalbe makes" in complete(INTRO_ONLY, chapters, "en")
+
+
+def test_a_third_gets_a_sentence_that_stands_alone_over_one_pointing_back_at_what_came_before():
+    chapters = [
+        *CHAPTERS[:3],
+        _chapter(1500, 2100, "Tubeless tyres", "Tom says tubeless tyres allow this level of gravel comfort."),
+        _chapter(2100, 2400, "Tyre pressure", "Tom compares tyre pressure for commuting and gravel."),
+        *CHAPTERS[4:],
+    ]
+    completed = complete(INTRO_ONLY, chapters, "en")
+    assert "this level" not in completed and thirds_spoken_of(completed, chapters)[1]

@@ -1188,3 +1188,22 @@ def test_a_chapter_the_model_wrote_no_summary_for_is_told_in_the_document_by_a_l
     line = told[len("Tom: “") : -1]
     assert line in (t.segments[3].text, t.segments[5].text)  # the transcript's own words, said there
     assert line not in [q["text"] for q in doc["quotes"]]  # not a line already quoted
+
+
+def test_a_section_summary_broken_off_mid_phrase_loses_its_unfinished_sentence():
+    from summarizer.chapters import finished
+
+    broken = "Tom explains how he opened the shop. He challenged his apprentices to "
+    assert finished(broken, "en") == "Tom explains how he opened the shop."
+    assert finished("Tom explains how he opened the shop", "en") == "Tom explains how he opened the shop"
+
+
+def test_a_map_answer_whose_summary_breaks_off_keeps_its_finished_sentences_and_counts_the_cut():
+    t, blocks, by_id, locator = _setup()
+    answer = _answer(
+        sections=[{"start_block": 1, "title": "Herbs", "summary": "B starts with herbs. B then moves on to"}]
+    )
+    drops = Drops()
+    notes = notes_from_map(answer, by_id, [1], locator, drops)
+    assert notes.sections[0].summary == "B starts with herbs."
+    assert drops.counts["chapter summary sentence broken off (cut)"] == 1
