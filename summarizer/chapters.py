@@ -16,7 +16,9 @@ is counted, with why, in the run report, and described in the `-v` log.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -40,7 +42,7 @@ from .notes import (
     first_sentences,
     without_the_show,
 )
-from .segmenting import keyword_titles, topic_starts
+from .segmenting import keyword_titles, terms, topic_starts
 from .timefmt import format_clock
 from .transcript import Transcript
 
@@ -235,6 +237,81 @@ def consolidate(
             section = dataclasses.replace(section, title=title, summary="")
         kept.append(section)
     return Notes(tuple(kept), notes.advice, notes.quotes, notes.resources)
+
+
+MOVE_GAIN = 3.0
+"""Distinctive words (each weighted by how few stretches say it) a section must share more with the
+stretch beside its own than with its own, and twice as many, to move there; and the fewest it must
+share with its own stretch to keep it when another section belongs there."""
+
+
+def realigned(notes: Notes, blocks: dict[int, Block], drops: Drops, keywords: Mapping[int, str] | None = None) -> Notes:
+    """Each section's title and summary on the stretch whose words they tell. A small model writes a
+    part's sections one topic early or late (bench/QUALITY.md rounds U and AA): `Data Lineage and
+    Dictionary` on the stretch before the one that asks about lineage. The starts never move; in
+    order, a section moves to the next or previous stretch where it shares clearly more of its
+    distinctive words (`MOVE_GAIN`, and twice as many as with its own), and one sharing almost nothing
+    with its own stretch gives way to the section that belongs there. A stretch left without a section
+    keeps its start, titled from its words (and told by a line said there, later)."""
+    sections = notes.sections
+    if len(sections) < 2:
+        return notes
+    said = [
+        set(terms(" ".join(blocks[b].text for b in range(s.start_block, s.end_block + 1) if b in blocks)))
+        for s in sections
+    ]
+    spread = Counter(term for stretch in said for term in stretch)
+    weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
+    written = [set(terms(f"{s.title} {s.summary}")) if s.summary else set() for s in sections]
+    score = [[sum(weight[t] for t in written[i] & said[j]) for j in range(len(said))] for i in range(len(said))]
+    placed = _placements(score)
+    if all(placed.get(i) == i for i in range(len(sections))):
+        return notes
+    keywords = keywords or {}
+    by_stretch = {j: i for i, j in placed.items()}
+    result = []
+    for j, stretch in enumerate(sections):
+        i = by_stretch.get(j)
+        if i is None:
+            title = keywords.get(stretch.start_block, FALLBACK_TITLE)
+            result.append(dataclasses.replace(stretch, title=title, summary=""))
+            continue
+        if i != j:
+            drops.add(
+                "section written for the stretch beside its start (moved there)",
+                detail=f"block {sections[i].start_block} → {stretch.start_block}: {sections[i].title}",
+            )
+        result.append(dataclasses.replace(stretch, title=sections[i].title, summary=sections[i].summary))
+    for i, section in enumerate(sections):
+        if i not in placed and section.summary:
+            drops.add("section telling little of its stretch, where another belongs (dropped)", detail=section.title)
+    return dataclasses.replace(notes, sections=tuple(result))
+
+
+def _placements(score: list[list[float]]) -> dict[int, int]:
+    """Section → stretch, in order, each at most one step from its own and each stretch taking one at
+    most, maximising the words shared (a move costs `MOVE_GAIN`; leaving out a section telling its
+    stretch anything is not allowed)."""
+    n = len(score)
+    best: dict[tuple[int, int], tuple[float, dict[int, int]]] = {(0, 0): (0.0, {})}
+    for i in range(n + 1):
+        for j in range(n + 1):
+            if (i, j) not in best:
+                continue
+            total, chosen = best[i, j]
+            steps: list[tuple[tuple[int, int], float, dict[int, int]]] = []
+            if j < n:
+                steps.append(((i, j + 1), total, chosen))  # stretch j takes no section
+            if i < n and score[i][i] < MOVE_GAIN:
+                steps.append(((i + 1, j), total - (MOVE_GAIN if score[i][i] > 0 else 0.0), chosen))
+            if i < n and j < n and abs(i - j) <= 1:
+                own, there = score[i][i], score[i][j]
+                if i == j or (there >= 2 * own and there - own >= MOVE_GAIN):
+                    steps.append(((i + 1, j + 1), total + there - (MOVE_GAIN if i != j else 0.0), {**chosen, i: j}))
+            for key, value, placed in steps:
+                if key not in best or value > best[key][0] + 1e-9:
+                    best[key] = (value, placed)
+    return best[n, n][1]
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from .caller import Caller, ModelCaller
-from .chapters import consolidate, credit_guests, shortest_section
+from .chapters import consolidate, credit_guests, realigned, shortest_section
 from .chunking import PARALLEL_STARTS, SEQUENTIAL_STARTS, transcript_tokens
 from .document import build_document, written_fields
 from .errors import InputError, SummarizerError
@@ -149,6 +149,7 @@ class Pipeline:
         self.progress(episode, "reduce", 0, 1)
         notes = await collapse(self.caller, parts, by_id, self.settings, stats)
         notes = consolidate(notes, by_id, stats.drops, prepared.keywords, shortest_section(transcript.duration))
+        notes = realigned(notes, by_id, stats.drops, prepared.keywords)
         notes = credit_guests(notes, by_id, prepared.cast, stats.drops, prepared.notes_code)
         notes = dataclasses.replace(notes, quotes=rank_quotes(notes.quotes, prepared.candidates))
         answer = await reduce(self.caller, notes, by_id, prepared, meta, self.settings, stats)

@@ -1207,3 +1207,52 @@ def test_a_map_answer_whose_summary_breaks_off_keeps_its_finished_sentences_and_
     notes = notes_from_map(answer, by_id, [1], locator, drops)
     assert notes.sections[0].summary == "B starts with herbs."
     assert drops.counts["chapter summary sentence broken off (cut)"] == 1
+
+
+def test_a_section_written_one_stretch_late_moves_onto_the_stretch_its_words_are_said_in():
+    from summarizer.chapters import realigned
+
+    t = parse_transcript(
+        "0:00 Maya: Where do beginners start?\n"
+        "0:10 Tom: Basil and parsley herbs on a sunny windowsill, watered from below.\n"
+        "5:00 Maya: And kitchen scraps?\n"
+        "5:10 Tom: Compost them: turn the compost weekly, keep it damp, layer browns over greens.\n"
+        "10:00 Maya: Anything else?\n"
+        "10:10 Tom: Nothing much, thanks for having me, it was lovely.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    notes = Notes(
+        sections=(
+            Section(1, 2, "Windowsill herbs", "Tom grows basil and parsley herbs on a sunny windowsill."),
+            Section(3, 4, "Thanks and goodbyes", "Tom thanks Maya for having him."),
+            Section(5, 6, "Composting", "Tom turns his compost weekly, keeps it damp and layers browns over greens."),
+        )
+    )
+    drops = Drops()
+    placed = realigned(notes, by_id, drops, {3: "Compost, scraps", 5: "Lovely, thanks"})
+    assert [(s.start_block, s.title) for s in placed.sections] == [
+        (1, "Windowsill herbs"),
+        (3, "Composting"),
+        (5, "Lovely, thanks"),  # the stretch it left keeps its start, titled from its words
+    ]
+    assert placed.sections[1].summary.startswith("Tom turns his compost weekly") and placed.sections[2].summary == ""
+    assert drops.counts["section written for the stretch beside its start (moved there)"] == 1
+    assert drops.counts["section telling little of its stretch, where another belongs (dropped)"] == 1
+
+
+def test_sections_on_their_own_stretches_stay_where_they_are():
+    from summarizer.chapters import realigned
+
+    t = parse_transcript(
+        "0:00 Tom: Basil and parsley herbs on a sunny windowsill, watered from below.\n"
+        "5:00 Tom: Compost them: turn the compost weekly, keep it damp, layer browns over greens.\n"
+    )
+    blocks = build_blocks(t)
+    notes = Notes(
+        sections=(
+            Section(1, 1, "Windowsill herbs", "Tom grows basil and parsley herbs on a sunny windowsill."),
+            Section(2, 2, "Composting", "Tom turns his compost weekly and keeps it damp."),
+        )
+    )
+    assert realigned(notes, {b.id: b for b in blocks}, Drops()) == notes
