@@ -295,7 +295,7 @@ def _placements(score: list[list[float]]) -> dict[int, int]:
     n = len(score)
     best: dict[tuple[int, int], tuple[float, dict[int, int]]] = {(0, 0): (0.0, {})}
     for i in range(n + 1):
-        for j in range(n + 1):
+        for j in range(max(0, i - 2), min(n, i + 2) + 1):  # a section moves one step at most: a narrow band
             if (i, j) not in best:
                 continue
             total, chosen = best[i, j]

@@ -8,8 +8,8 @@ sentence of one of that third's chapters. Pure logic; no model call.
 
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import Any
 
