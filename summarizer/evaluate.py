@@ -185,9 +185,16 @@ def resources_found(names: list[str], ours: list[str]) -> int:
 
 def said_aloud(name: str, text: str) -> bool:
     """Whether a resource's name, without a bracketed note (`Book (discount code …)`), is said as words
-    of `text`: the publisher also lists links nobody says, which no summariser can find."""
+    of `text`: the publisher also lists links nobody says, which no summariser can find. A name that is
+    only what the thing is (`Website`, `Slides`) or a letter or two (`X`) names nothing said."""
     bare = re.sub(r"\(.*?\)", "", name).strip().lower()
-    return bool(bare) and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", text.lower()) is not None
+    if len(bare) < 3 or bare in GENERIC_NAMES:
+        return False
+    return re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", text.lower()) is not None
+
+
+GENERIC_NAMES = frozenset("website site homepage slides book article paper blog newsletter course talk video".split())
+"""Publishers' link labels that say what a link is, not its name: said aloud, they name nothing."""
 
 
 RESOURCE_SIMILARITY = 80.0

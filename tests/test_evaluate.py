@@ -225,6 +225,7 @@ def test_resources_named_aloud_are_scored_apart_from_links_nobody_says():
 
     assert said_aloud("Sunny Windowsill (a blog)", "start with herbs on a sunny windowsill")
     assert not said_aloud("X", "an example of the next step")  # a name must be said as words, not inside them
+    assert not said_aloud("Slides", "let me share the slides of my talk")  # a label of what it is, not a name
     doc = _doc()
     doc["resources"] = [{"name": "Sunny Windowsill", "kind": "website", "start": 60.0}]
     reference = _reference(
