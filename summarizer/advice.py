@@ -304,7 +304,8 @@ RECOMMENDING: dict[str, tuple[str, ...]] = {
         r"(?: for (?:\w+ ){0,2}?(?:you|people|teams|organi[sz]ations|companies|beginners|everyone|them|us))? to",
         r"the (?:key|trick|secret) is to",
         r"the best (?:thing|way)(?: you can do| to do)? is(?: to)?[,:]?(?: [—–])?",
-        r"the (?:best|most important|main|key|biggest|number one|one) (?:thing|advice|tip|lesson|piece of advice|"
+        r"the (?:best|most important|main|key|biggest|number one|one|other|first|second|third|next|last) "
+        r"(?:thing|advice|tip|lesson|piece of advice|"
         r"recommendation)(?: i can give| i'd give| i would give)? (?:is|would be) to",
         rf"what (?:i'd|i would|i) (?:(?:really|definitely|{OFTEN['en']}) )?(?:recommend|suggest|advise)"
         r"(?: (?:for )?(?:you|people|everyone)(?: guys)?)?(?: to do)? is(?: to)?[,:]?(?: [—–])?",
@@ -505,6 +506,8 @@ def spoken_instruction(text: str, language: str = "en") -> str | None:
         if not said:
             continue
         condition, recommends, verb, rest = said.group(1) or "", said.group(2), said.group(3), said.group(4)
+        if verb.lower() == "not" and negation and not negated and (split := re.match(r"\s+(\w[\w'-]*)(.*)$", rest)):
+            negated, verb, rest = negation, split.group(1), split.group(2)  # `… is to not be afraid` → `Don't be`
         gerund = _gerund(verb, language)
         if verb.lower() in NOT_VERBS or not re.match(rf"(?:\s+[\w'’-]+){{{MIN_OBJECT}}}", rest):
             continue

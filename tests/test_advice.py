@@ -640,3 +640,12 @@ def test_a_tip_whose_whole_object_is_the_and_a_noun_its_passage_says_again_leans
     )
     tips = [tip.text for tip in find_advice(build_blocks(t), find_cast(t))]
     assert tips == ["At some point, take the leap."]
+
+
+def test_the_other_or_last_thing_to_do_is_an_instruction_and_to_not_is_dont():
+    from summarizer.advice import spoken_instruction
+
+    assert spoken_instruction("The other thing is to not be afraid to be visible.") == "Don't be afraid to be visible."
+    assert spoken_instruction("The last thing is to show that you care about the job.") == (
+        "Show that you care about the job."
+    )
