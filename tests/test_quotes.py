@@ -239,15 +239,25 @@ def test_a_hedge_or_a_passage_cut_inside_somebodys_quoted_words_is_no_candidate(
     ]
 
 
-@pytest.mark.parametrize("reply", ["Exactly.", "I think so.", "Yes and no."])
-def test_a_reply_of_up_to_three_words_never_opens_a_candidate(reply):
+def test_a_reply_of_a_word_or_two_never_opens_a_candidate():
     texts = _texts(
         [
             "0:00 Maya: So testing the data transformations comes first for you, before anything else?",
-            f"0:10 Tom: {reply} I think testing the data transformations should always be the first priority of a team.",
+            "0:10 Tom: Exactly. I think testing the data transformations should always be the first priority of a team.",
         ]
     )
     assert texts == ["I think testing the data transformations should always be the first priority of a team."]
+
+
+@pytest.mark.parametrize("reply", ["Exactly.", "I think so.", "Yes and no."])
+def test_a_reply_of_up_to_three_words_never_makes_a_short_answer_long_enough_to_quote(reply):
+    texts = _texts(
+        [
+            "0:00 Maya: So testing the data transformations comes first for you, before anything else?",
+            f"0:10 Tom: {reply} Nobody tests the transformations, and that is where pipelines break.",
+        ]
+    )
+    assert not any(t.startswith(reply) for t in texts)
 
 
 def test_a_line_leaning_on_what_came_before_after_a_hedge_yields_to_one_that_stands_alone():
@@ -264,58 +274,35 @@ def test_a_line_leaning_on_what_came_before_after_a_hedge_yields_to_one_that_sta
     ]
 
 
-def test_a_line_opening_on_an_example_ranks_below_a_point_said_as_strongly():
+def _ranked(first: str, second: str) -> list[str]:
+    """Tom's two answers to two questions of Maya's, as quote candidates best first."""
     from summarizer.quotes import ranked
 
+    lines = [
+        "0:00 Maya: What did a cheap stand teach you when you started out, and what do you keep in stock?",
+        f"0:10 Tom: {first}",
+        "0:30 Maya: And what would you tell someone buying their very first tools today?",
+        f"0:40 Tom: {second}",
+    ]
+    return [c.text for c in ranked(_candidates("\n".join(lines)))]
+
+
+def test_a_line_opening_on_an_example_ranks_below_a_point_said_as_strongly():
     example = "For example, I bought a cheap stand once and it wobbled every time I trued a wheel, a real lesson."
     point = "I think the stand is the one tool that every repair in the workshop depends on."
-    candidates = _candidates(
-        "\n".join(
-            [
-                "0:00 Maya: What did a cheap stand teach you when you started out?",
-                f"0:10 Tom: {example}",
-                "0:30 Maya: And what would you tell someone buying their very first tools today?",
-                f"0:40 Tom: {point}",
-            ]
-        )
-    )
-    assert [c.text for c in ranked(candidates)] == [point, example]
+    assert _ranked(example, point) == [point, example]
 
 
 def test_a_line_pointing_back_at_the_speakers_earlier_words_ranks_below_one_that_stands_alone():
-    from summarizer.quotes import ranked
-
     recalling = "Like I said, I think a cheap stand wobbles every time you true a wheel, and that costs you hours."
     point = "I think the stand is the one tool that each job in the shop needs."
-    candidates = _candidates(
-        "\n".join(
-            [
-                "0:00 Maya: What did a cheap stand teach you when you started out?",
-                f"0:10 Tom: {recalling}",
-                "0:30 Maya: And what would you tell someone buying their very first tools today?",
-                f"0:40 Tom: {point}",
-            ]
-        )
-    )
-    assert [c.text for c in ranked(candidates)] == [point, recalling]
+    assert _ranked(recalling, point) == [point, recalling]
 
 
 def test_someone_elses_words_quoted_rank_below_the_speakers_own_said_as_strongly():
-    from summarizer.quotes import ranked
-
     reported = "My friend Jessica said, “You should always keep a spare derailleur hanger in the workshop drawer.”"
     own = "I always say, “You should always keep a spare derailleur hanger in the workshop drawer.”"
-    candidates = _candidates(
-        "\n".join(
-            [
-                "0:00 Maya: What do you keep in stock in case a customer turns up in a rush?",
-                f"0:10 Tom: {reported}",
-                "0:30 Maya: And what do you tell the apprentices on their very first day at the shop?",
-                f"0:40 Tom: {own}",
-            ]
-        )
-    )
-    assert [c.text for c in ranked(candidates)] == [own, reported]
+    assert _ranked(reported, own) == [own, reported]
 
 
 @pytest.mark.parametrize(
