@@ -93,7 +93,8 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         "you answered", "you already answered", "you partly answered", "all we have time for", "my name",
         "get in touch", "contact me", "my website", "my linkedin", "my twitter", "my email", "my personal email",
         "my newsletter", "let me know", "we are hiring", "we're hiring", "i am hiring", "i'm hiring",
-        "looking for data", "we'll be looking for", "contact info",
+        "looking for data", "we'll be looking for", "contact info", "on podcast", "on the podcast",
+        "on your podcast", "on this podcast", "episode description",
     ),
     "es": ("gracias", "bienvenid", "suscríbete", "suscribirse", "sígueme", "me puedes encontrar",
            "en la descripción", "compartir pantalla", "empecemos", "siguiente pregunta", "mi nombre"),
@@ -101,8 +102,8 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
            "bildschirm teilen", "fangen wir an", "nächste frage", "mein name", "meinen namen"),
 }  # fmt: skip
 """Greetings, thanks, plugs (`if you put in my name …`), housekeeping, hedges and pointers to what the
-other person said (`as you said`, which a listener of the quote alone never heard): never a quote, by
-language."""
+other person said (`as you said`, which a listener of the quote alone never heard) or to the show
+(`you have Alicia on podcast as well`, `in the episode description`): never a quote, by language."""
 DANGLING: dict[str, frozenset[str]] = {
     "en": frozenset(
         "it it's that that's this these those they they're he she him her which so and but or then now also as "

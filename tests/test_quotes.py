@@ -79,6 +79,8 @@ def test_telling_listeners_how_to_reach_the_speaker_or_that_they_are_hiring_offe
         "0:00 Will: I have a personal site where I think it's relatively easy to get in touch with me, always.",
         "0:30 Maya: Anything else?",
         "0:35 Will: I think the best way to reach me would be through LinkedIn or my personal email address.",
+        "0:45 Maya: Any reading?",
+        "0:50 Will: I think you had Ana on the podcast as well – she shared very good advice about wheels.",
         "1:00 Maya: And the shop?",
         "1:05 Will: We'll be looking for mechanics in the future, for sure. Everyone interested, please let me know.",
     ]
