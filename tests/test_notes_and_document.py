@@ -579,6 +579,25 @@ def test_a_hosts_questions_do_not_hold_the_floor_a_short_answering_guest_holds()
     assert credited.sections[0].summary == "Tom explains how she trues the wheels while apprentices lace them."
 
 
+def test_a_summary_telling_only_the_hosts_question_on_the_guests_floor_is_the_guests_topic():
+    from summarizer.chapters import credit_guests
+
+    t = parse_transcript(
+        "0:00 Maya: And tools?\n"
+        "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
+        " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
+    )
+    blocks = build_blocks(t)
+    by_id = {b.id: b for b in blocks}
+    asked = "Maya asks Tom about the spare parts a commuter shop needs."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Spares", asked),))
+    credited = credit_guests(notes, by_id, find_cast(t), Drops())
+    assert credited.sections[0].summary == "Tom on the spare parts a commuter shop needs."
+    answered = "Maya asks Tom about spare parts. Tom keeps tubes and chains in stock."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Spares", answered),))
+    assert credit_guests(notes, by_id, find_cast(t), Drops()).sections[0].summary == answered
+
+
 def test_a_career_told_as_shared_is_the_guests_even_where_the_host_holds_the_floor():
     from summarizer.chapters import credit_guests
 
