@@ -468,12 +468,12 @@ def credit_guests(notes: Notes, blocks: dict[int, Block], cast: Cast, drops: Dro
                     detail=f"block {section.start_block}: {credited}",
                 )
             summary = credited
+            if (answered := _guests_topic(summary, hosts, holder, language)) != summary:
+                drops.add("chapter summary opening on the host's question (the guest's answer)", detail=answered)
+                summary = answered
             if (named := cast.introduced(summary, language)) != summary:
                 drops.add("chapter summary opening on a pronoun (named)", detail=f"{section.start_block}: {named}")
                 summary = named
-            if (answered := _guests_topic(summary, hosts, holder, language)) != summary:
-                drops.add("chapter summary telling only the host's question (the guest's topic)", detail=answered)
-                summary = answered
         fixed.append(dataclasses.replace(section, summary=summary))
     return dataclasses.replace(notes, sections=tuple(fixed))
 
@@ -508,23 +508,28 @@ def _said_by(blocks: dict[int, Block], first: int, last: int, hosts: list[Person
     )
 
 
-ASKED_ABOUT: dict[str, str] = {"en": r"(?P<host>{host}) asks (?P<guest>{guest}) about (?P<topic>[^.!?]+)[.!]?"}
-"""How a summary tells only that the host asked the guest about a topic, by language: where the guest
-holds the floor, the chapter is the guest's on that topic (`Nicolas on networking and …`)."""
+ASKED_ABOUT: dict[str, str] = {"en": r"(?P<host>{host}) asks (?P<guest>{guest}) about (?P<topic>[^.!?,;]+)[.!]?"}
+"""How a summary's sentence tells only that the host asked the guest about a topic, by language (one
+that goes on, `…, and Tom describes …`, tells more)."""
 ON_TOPIC: dict[str, str] = {"en": "{guest} on {topic}."}
 
 
 def _guests_topic(summary: str, hosts: list[Person], guest: Person, language: str) -> str:
-    """A summary that is only `Alexey asks Nicolas about networking …` as `Nicolas on networking …`: the
-    question is the host's, the stretch the guest's answer, which the summary does not tell."""
+    """A summary opening on `Alexey asks Nicolas about networking …`: the question is the host's, the
+    stretch the guest's answer. Where the summary goes on to tell the answer, it opens on it (the
+    chapter list shows a summary's first sentences, the question alone otherwise); where it tells only
+    the question, the stretch is the guest's on that topic (`Nicolas on networking …`)."""
     pattern, on_topic = ASKED_ABOUT.get(language), ON_TOPIC.get(language)
-    if pattern is None or on_topic is None or not hosts:
+    said = sentences(summary.strip())
+    if pattern is None or on_topic is None or not hosts or not said:
         return summary
     host = "|".join(re.escape(f) for h in hosts for f in h.forms)
-    said = re.fullmatch(pattern.format(host=host, guest="|".join(re.escape(f) for f in guest.forms)), summary.strip())
-    if said is None:
+    asked = re.fullmatch(pattern.format(host=host, guest="|".join(re.escape(f) for f in guest.forms)), said[0])
+    if asked is None:
         return summary
-    return on_topic.format(guest=said["guest"], topic=said["topic"].strip())
+    if len(said) > 1:
+        return " ".join(said[1:])
+    return on_topic.format(guest=asked["guest"], topic=asked["topic"].strip())
 
 
 def _asking(blocks: dict[int, Block], first: int, last: int, hosts: list[Person]) -> int:
