@@ -547,25 +547,29 @@ def test_a_summary_crediting_the_host_where_the_guest_holds_the_floor_credits_th
     assert credit_guests(right, by_id, find_cast(t), Drops()) == right
 
 
-def test_a_chapter_summary_opening_on_a_pronoun_where_the_guest_holds_the_floor_names_the_guest():
+SHOP = (
+    "0:00 Maya: Tell us about your shop.\n"
+    "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
+    " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
+)
+
+
+def _credited(text: str, summary: str) -> str:
+    """`summary`, of one chapter over the whole of transcript `text`, as `credit_guests` leaves it."""
     from summarizer.chapters import credit_guests
 
-    t = parse_transcript(
-        "0:00 Maya: Tell us about your shop.\n"
-        "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
-        " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
-    )
+    t = parse_transcript(text)
     blocks = build_blocks(t)
-    by_id = {b.id: b for b in blocks}
-    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "The shop", "He explains how he opened a shop."),))
-    credited = credit_guests(notes, by_id, find_cast(t), Drops())
-    assert credited.sections[0].summary == "Tom explains how he opened a shop."
+    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Chapter", summary),))
+    return credit_guests(notes, {b.id: b for b in blocks}, find_cast(t), Drops()).sections[0].summary
+
+
+def test_a_chapter_summary_opening_on_a_pronoun_where_the_guest_holds_the_floor_names_the_guest():
+    assert _credited(SHOP, "He explains how he opened a shop.") == "Tom explains how he opened a shop."
 
 
 def test_a_hosts_questions_do_not_hold_the_floor_a_short_answering_guest_holds():
-    from summarizer.chapters import credit_guests
-
-    t = parse_transcript(
+    short_answers = (
         "0:00 Maya: Do you build the wheels in your shop yourself, by hand?\n"
         "0:05 Tom: No, I true them, but two apprentices lace every wheel.\n"
         "0:20 Maya: Are the apprentices students or trained mechanics?\n"
@@ -573,33 +577,15 @@ def test_a_hosts_questions_do_not_hold_the_floor_a_short_answering_guest_holds()
         "0:40 Maya: How do you keep the work the same when they leave?\n"
         "0:45 Tom: We write every step down for the next ones.\n"
     )
-    blocks = build_blocks(t)
-    by_id = {b.id: b for b in blocks}
     summary = "Maya explains how she trues the wheels while apprentices lace them."
-    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Wheels", summary),))
-    credited = credit_guests(notes, by_id, find_cast(t), Drops())
-    assert credited.sections[0].summary == "Tom explains how she trues the wheels while apprentices lace them."
+    assert _credited(short_answers, summary) == "Tom explains how she trues the wheels while apprentices lace them."
 
 
 def test_a_summary_opening_on_the_hosts_question_on_the_guests_floor_opens_on_the_answer_or_topic():
-    from summarizer.chapters import credit_guests
-
-    t = parse_transcript(
-        "0:00 Maya: And tools?\n"
-        "0:05 Tom: I opened it near the station, fixed commuters' bikes every morning and learned to keep spare"
-        " tubes and chains in stock because everyone came with the same three problems on the way to work.\n"
-    )
-    blocks = build_blocks(t)
-    by_id = {b.id: b for b in blocks}
     asked = "Maya asks Tom about the spare parts a commuter shop needs."
-    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Spares", asked),))
-    credited = credit_guests(notes, by_id, find_cast(t), Drops())
-    assert credited.sections[0].summary == "Tom on the spare parts a commuter shop needs."
+    assert _credited(SHOP, asked) == "Tom on the spare parts a commuter shop needs."
     answered = "Maya asks Tom about spare parts. He keeps tubes and chains in stock."
-    notes = Notes(sections=(Section(blocks[0].id, blocks[-1].id, "Spares", answered),))
-    assert credit_guests(notes, by_id, find_cast(t), Drops()).sections[0].summary == (
-        "Tom keeps tubes and chains in stock."  # the answer first: a chapter list shows a summary's opening
-    )
+    assert _credited(SHOP, answered) == "Tom keeps tubes and chains in stock."  # a chapter list shows the opening
 
 
 def test_a_career_told_as_shared_is_the_guests_even_where_the_host_holds_the_floor():
