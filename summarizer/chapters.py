@@ -620,16 +620,17 @@ THEN_VERBS = {**JOINT_VERBS, **{verb: verb + "s" for verb in "highlight touch me
 
 def _their_story(text: str, guest: Person) -> str:
     """`They discuss their career journey and background.` → `Nicolas discusses his career journey and
-    background.`: the host asks, the career is the guest's (`their` stays where the guest's pronouns are
-    unknown, as a singular they)."""
+    background.` (`… introduces Nicolas, who discuss their career` → `who discusses his career`): the
+    host asks, the career is the guest's (`their` stays where the guest's pronouns are unknown, as a
+    singular they)."""
     verbs = "|".join(JOINT_VERBS)
     own = POSSESSIVES.get(guest.gender or "", "their")
     then = "|".join(THEN_VERBS)
     return re.sub(
-        rf"\b[Tt]hey( also)? ({verbs})( about| on)? their ((?:\w+ )?(?:{STORY}))\b([^.!?]*? and )?({then})?\b",
+        rf"\b([Tt]hey|who)( also)? ({verbs})( about| on)? their ((?:\w+ )?(?:{STORY}))\b([^.!?]*? and )?({then})?\b",
         lambda m: (
-            f"{guest.name}{m[1] or ''} {JOINT_VERBS[m[2]]}{m[3] or ''} {own} {m[4]}{m[5] or ''}"
-            + (THEN_VERBS[m[6]] if m[6] else "")
+            f"{guest.name if m[1] != 'who' else 'who'}{m[2] or ''} {JOINT_VERBS[m[3]]}{m[4] or ''} {own} {m[5]}"
+            + f"{m[6] or ''}{THEN_VERBS[m[7]] if m[7] else ''}"
         ),
         text,
     )

@@ -615,6 +615,9 @@ def test_what_host_and_guest_really_share_stays_shared():
     tom = Person(name="Tom", role="guest", source="labels", label="Tom")
     assert _their_story("They discuss their favourite tools.", tom) == "They discuss their favourite tools."
     assert _their_story("They talk about their careers.", tom) == "Tom talks about their careers."
+    assert _their_story("Maya introduces Tom, who discuss their career so far.", tom) == (
+        "Maya introduces Tom, who discusses their career so far."
+    )
 
 
 def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
