@@ -613,6 +613,9 @@ STORY = "career|careers|background|backgrounds|journey|journeys|story|stories|pa
 """What is the guest's alone in an interview, however a model shares it out (`They discuss their
 careers`): the host asks about it."""
 POSSESSIVES = {"masculine": "his", "feminine": "her"}
+SUBJECTS = {"masculine": "he", "feminine": "she"}
+AGREED = {"have": "has", "are": "is", "were": "was", "do": "does"}
+"""A plural verb after `they` as the singular one after the guest's pronoun."""
 """The guest's possessive by the pronouns the host uses for them."""
 THEN_VERBS = {**JOINT_VERBS, **{verb: verb + "s" for verb in "highlight touch mention provide give offer".split()}}
 """Verbs a sentence goes on with after `and`, which follow their subject when it becomes the guest."""
@@ -626,11 +629,21 @@ def _their_story(text: str, guest: Person) -> str:
     verbs = "|".join(JOINT_VERBS)
     own = POSSESSIVES.get(guest.gender or "", "their")
     then = "|".join(THEN_VERBS)
+    subject = SUBJECTS.get(guest.gender or "")
+
+    def singular(rest: str) -> str:
+        """`the companies they have worked for` → `… he has worked for`, for the guest of known pronouns."""
+        if subject is None:
+            return rest
+        plural = r"\bthey(?: (have|are|were|do)\b|['’]ve\b)"
+        return re.sub(plural, lambda m: f"{subject} {AGREED[m[1] or 'have']}", rest)
+
     return re.sub(
-        rf"\b([Tt]hey|who)( also)? ({verbs})( about| on)? their ((?:\w+ )?(?:{STORY}))\b([^.!?]*? and )?({then})?\b",
+        rf"\b([Tt]hey|who)( also)? ({verbs})( about| on)? their ((?:\w+ )?(?:{STORY}))\b([^.!?]*? and )?({then})?\b"
+        r"([^.!?]*)",
         lambda m: (
             f"{guest.name if m[1] != 'who' else 'who'}{m[2] or ''} {JOINT_VERBS[m[3]]}{m[4] or ''} {own} {m[5]}"
-            + f"{m[6] or ''}{THEN_VERBS[m[7]] if m[7] else ''}"
+            + singular(f"{m[6] or ''}{THEN_VERBS[m[7]] if m[7] else ''}{m[8]}")
         ),
         text,
     )

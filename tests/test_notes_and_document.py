@@ -618,6 +618,10 @@ def test_what_host_and_guest_really_share_stays_shared():
     assert _their_story("Maya introduces Tom, who discuss their career so far.", tom) == (
         "Maya introduces Tom, who discusses their career so far."
     )
+    he = Person(name="Tom", role="guest", source="labels", label="Tom", gender="masculine")
+    assert _their_story("They discuss their career and the shops they have worked in.", he) == (
+        "Tom discusses his career and the shops he has worked in."
+    )
 
 
 def test_a_quote_that_cannot_be_made_whole_sentences_is_dropped():
