@@ -263,7 +263,7 @@ def realigned(notes: Notes, blocks: dict[int, Block], drops: Drops, keywords: Ma
     spread = Counter(term for stretch in said for term in stretch)
     weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
     written = [set(terms(f"{s.title} {s.summary}")) if s.summary else set() for s in sections]
-    score = [[sum(weight[t] for t in written[i] & said[j]) for j in range(len(said))] for i in range(len(said))]
+    score = [[math.fsum(weight[t] for t in written[i] & said[j]) for j in range(len(said))] for i in range(len(said))]
     placed = _placements(score)
     if all(placed.get(i) == i for i in range(len(sections))):
         return notes

@@ -277,7 +277,7 @@ def on_their_words(chapters: list[dict[str, Any]], transcript: Transcript) -> fl
         if not chapter.get("summary"):
             continue
         written = set(terms(f"{chapter['title']} {chapter['summary']}"))
-        score = {j: sum(weight[t] for t in written & said[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(said)}
+        score = {j: math.fsum(weight[t] for t in written & said[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(said)}
         if any(score.values()):  # words said nowhere near: no evidence either way
             judged += 1
             placed += score[i] >= max(score.values())
