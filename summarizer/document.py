@@ -127,7 +127,7 @@ def build_document(
     def cased(text: str) -> str:
         return sentence_cased(text, episode.language) if in_captions else text
 
-    if episode.notes_spoken:
+    if episode.notes_spoken:  # after the paragraph is completed: a line said is no sentence about the episode
         told = [dataclasses.replace(p, text=cased(p.text)) for p in passages]
         sections = in_their_words(sections, told, quotes, cast.name_for, drops)
     return {
