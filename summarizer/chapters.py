@@ -16,20 +16,18 @@ is counted, with why, in the run report, and described in the `-v` log.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .cast import Cast, Person, plain_names
+from .cast import SUBJECT_PRONOUNS, Cast, Person, plain_names
 from .chunking import Block, build_blocks, sentences, words_by_speaker
 from .language import detect_language
 from .metadata import EpisodeMeta
-from .grounding import FILLERS, Located, one_passage
+from .grounding import FILLERS, Located, same_passage
 from .notes import (
     DUPLICATE_SIMILARITY,
     PASTED_SHARE,
@@ -42,7 +40,7 @@ from .notes import (
     first_sentences,
     without_the_show,
 )
-from .segmenting import keyword_titles, terms, topic_starts
+from .segmenting import keyword_titles, overlaps_beside, terms, topic_starts
 from .timefmt import format_clock
 from .transcript import Transcript
 
@@ -260,11 +258,8 @@ def realigned(notes: Notes, blocks: dict[int, Block], drops: Drops, keywords: Ma
         set(terms(" ".join(blocks[b].text for b in range(s.start_block, s.end_block + 1) if b in blocks)))
         for s in sections
     ]
-    spread = Counter(term for stretch in said for term in stretch)
-    weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
     written = [set(terms(f"{s.title} {s.summary}")) if s.summary else set() for s in sections]
-    score = [[math.fsum(weight[t] for t in written[i] & said[j]) for j in range(len(said))] for i in range(len(said))]
-    placed = _placements(score)
+    placed = _placements(overlaps_beside(written, said))
     if all(placed.get(i) == i for i in range(len(sections))):
         return notes
     keywords = keywords or {}
@@ -288,7 +283,7 @@ def realigned(notes: Notes, blocks: dict[int, Block], drops: Drops, keywords: Ma
     return dataclasses.replace(notes, sections=tuple(result))
 
 
-def _placements(score: list[list[float]]) -> dict[int, int]:
+def _placements(score: list[dict[int, float]]) -> dict[int, int]:
     """Section → stretch, in order, each at most one step from its own and each stretch taking one at
     most, maximising the words shared (a move costs `MOVE_GAIN`; leaving out a section telling its
     stretch anything is not allowed)."""
@@ -360,17 +355,13 @@ def in_their_words(
     for chapter in chapters:
         if not chapter["summary"]:
             inside = (p for p in passages if chapter["first_block"] <= p.block <= chapter["last_block"])
-            line = next((p for p in inside if not any(_same(p, q) for q in quoted)), None)
+            line = next((p for p in inside if not any(same_passage(p, q) for q in quoted)), None)
             if line is not None:
                 name = name_for(line.speaker)
                 chapter = {**chapter, "summary": f"{name}: “{line.text}”" if name else f"“{line.text}”"}
                 drops.add("chapter without a summary told by a line said there", detail=chapter["summary"][:80])
         result.append(chapter)
     return result
-
-
-def _same(a: Located, b: Located) -> bool:
-    return one_passage(a.block, a.start, b.block, b.start)
 
 
 def drop_slivers(
@@ -613,10 +604,9 @@ STORY = "career|careers|background|backgrounds|journey|journeys|story|stories|pa
 """What is the guest's alone in an interview, however a model shares it out (`They discuss their
 careers`): the host asks about it."""
 POSSESSIVES = {"masculine": "his", "feminine": "her"}
-SUBJECTS = {"masculine": "he", "feminine": "she"}
+"""The guest's possessive by the pronouns the host uses for them."""
 AGREED = {"have": "has", "are": "is", "were": "was", "do": "does"}
 """A plural verb after `they` as the singular one after the guest's pronoun."""
-"""The guest's possessive by the pronouns the host uses for them."""
 THEN_VERBS = {**JOINT_VERBS, **{verb: verb + "s" for verb in "highlight touch mention provide give offer".split()}}
 """Verbs a sentence goes on with after `and`, which follow their subject when it becomes the guest."""
 
@@ -629,7 +619,7 @@ def _their_story(text: str, guest: Person) -> str:
     verbs = "|".join(JOINT_VERBS)
     own = POSSESSIVES.get(guest.gender or "", "their")
     then = "|".join(THEN_VERBS)
-    subject = SUBJECTS.get(guest.gender or "")
+    subject = SUBJECT_PRONOUNS["en"].get(guest.gender) if guest.gender else None  # an English rule
 
     def singular(rest: str) -> str:
         """`the companies they have worked for` → `… he has worked for`, for the guest of known pronouns."""

@@ -20,7 +20,7 @@ from .captions import sentence_cased, uncased
 from .chapters import chapters, credit_guest, in_their_words
 from .chunking import sentences
 from .coverage import complete, third_of
-from .grounding import Located, normalize, one_passage
+from .grounding import Located, normalize, one_passage, same_passage
 from .quotes import ranked
 from .notes import Advice, Drops, Notes, Resource, content_words, dedupe, pick, without_the_show
 from .resources import Mention
@@ -121,7 +121,7 @@ def build_document(
         duration=transcript.duration,
         drops=drops,
         exclude=lambda q: any(says_again(a, q) for a in advice),
-        same=lambda kept, q: one_passage(kept.block, kept.start, q.block, q.start),
+        same=same_passage,
     )
 
     def cased(text: str) -> str:

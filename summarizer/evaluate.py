@@ -6,10 +6,8 @@ given, the publisher's reference (`{"episode", "source", "url", "description", "
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import asdict, dataclass
 from itertools import combinations
 from typing import Any
@@ -22,7 +20,7 @@ from .chapters import GUEST_FLOOR
 from .chunking import build_blocks, words_by_speaker
 from .coverage import third_of, thirds_spoken_of
 from .notes import DUPLICATE_SIMILARITY, pasted, shares_content
-from .segmenting import terms
+from .segmenting import overlaps_beside, terms
 from .transcript import Transcript
 
 ALIGN_SECONDS = 60.0
@@ -270,14 +268,11 @@ def on_their_words(chapters: list[dict[str, Any]], transcript: Transcript) -> fl
         set(terms(" ".join(s.text for s in transcript.segments if s.start is not None and c["start"] <= s.start < end)))
         for c, end in zip(timed, ends)
     ]
-    spread = Counter(term for stretch in said for term in stretch)
-    weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
+    written = [set(terms(f"{c['title']} {c['summary']}")) if c.get("summary") else set() for c in timed]
     placed = judged = 0
-    for i, chapter in enumerate(timed):
-        if not chapter.get("summary"):
+    for i, score in enumerate(overlaps_beside(written, said)):
+        if not timed[i].get("summary"):
             continue
-        written = set(terms(f"{chapter['title']} {chapter['summary']}"))
-        score = {j: math.fsum(weight[t] for t in written & said[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(said)}
         if any(score.values()):  # words said nowhere near: no evidence either way
             judged += 1
             placed += score[i] >= max(score.values())

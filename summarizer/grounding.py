@@ -44,6 +44,11 @@ def one_passage(block: int, start: float | None, other: int, other_start: float 
     return block == other or (start is not None and start == other_start)
 
 
+def same_passage(a: Located, b: Located) -> bool:
+    """Whether two quotes come from one passage (`one_passage`)."""
+    return one_passage(a.block, a.start, b.block, b.start)
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     norm: str

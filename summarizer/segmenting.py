@@ -20,7 +20,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .chunking import Block
 
@@ -172,6 +172,18 @@ def _vector(parts: Iterable[Counter[str]]) -> Counter[str]:
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
     return sum(v * b[t] for t, v in a.items()) / norm if norm else 0.0
+
+
+def overlaps_beside(written: Sequence[set[str]], said: Sequence[set[str]]) -> list[dict[int, float]]:
+    """For each text's terms, what its own stretch and the stretches before and after say of them: the
+    terms shared, each weighted by how few stretches say it (idf over the stretches), summed exactly so
+    that a tie never depends on a set's order. Where chapter words are told on the wrong stretch."""
+    spread = Counter(term for stretch in said for term in stretch)
+    weight = {term: math.log((len(said) + 1) / n) for term, n in spread.items()}
+    return [
+        {j: math.fsum(weight[t] for t in words & said[j]) for j in (i - 1, i, i + 1) if 0 <= j < len(said)}
+        for i, words in enumerate(written)
+    ]
 
 
 KEYWORDS = 3
